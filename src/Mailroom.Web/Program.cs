@@ -1,0 +1,22 @@
+using Mailroom.Data;
+using Mailroom.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddMailroomDatabase(builder.Configuration);
+builder.Services.AddMailroomHosting();
+builder.Services.AddRazorPages();
+
+var app = builder.Build();
+
+await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+
+app.UseStaticFiles();
+app.UseRouting();
+app.MapMailroomHealth();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;
