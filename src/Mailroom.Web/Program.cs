@@ -1,10 +1,14 @@
 using Mailroom.Data;
+using Mailroom.Network;
+using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddMailroomDatabase(builder.Configuration);
 builder.Services.AddMailroomHosting();
+builder.Services.AddMailroomNetwork();
+builder.Services.AddMailroomSystemMail();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
