@@ -1,4 +1,6 @@
 using Mailroom.Data;
+using Mailroom.Network;
+using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
 using Mailroom.Web.Shell;
@@ -9,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddMailroomHosting();
 builder.Services.AddMailroomDatabase(builder.Configuration);
 builder.Services.AddMailroomDataProtection();
+builder.Services.AddMailroomNetwork();
+builder.Services.AddMailroomSystemMail();
 builder.Services.AddMailroomIdentity();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
