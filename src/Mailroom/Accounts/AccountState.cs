@@ -1,0 +1,7 @@
+namespace Mailroom.Accounts;
+
+public enum AccountState
+{
+    Active = 0,
+    Disabled = 1,
+}

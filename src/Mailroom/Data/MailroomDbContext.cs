@@ -1,0 +1,40 @@
+using Mailroom.Accounts;
+using Mailroom.Messages;
+using Mailroom.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Mailroom.Data;
+
+public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> options)
+    : IdentityDbContext<MailroomUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Pop3Account> Pop3Accounts => Set<Pop3Account>();
+
+    public DbSet<StoredMessage> Messages => Set<StoredMessage>();
+
+    public DbSet<RawMessage> RawMessages => Set<RawMessage>();
+
+    /// <summary>The Data Protection key ring, shared by every node through the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MailroomDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot compare or order DateTimeOffset text. Mailroom stores every instant in UTC,
+            // so the binary form (ticks with a zero offset) orders correctly and keeps indexes usable.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Mailroom.Messages;
+
+public enum MailFolder
+{
+    Inbox = 0,
+    Sent = 1,
+}
