@@ -45,15 +45,21 @@ status=0
 dotnet test Mailroom.slnx --no-build -c Debug --results-directory "$OUT" \
   --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=results" 2>&1 | tee "$OUT/test.log" || status=$?
 
-# One VSTest summary per test project: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ..."
+# One VSTest summary per test project. With the console logger at normal verbosity:
+#   "Total tests: 76" then "     Passed: 75", "     Failed: 1", "    Skipped: 0" (zero lines may be left out);
+# at minimal verbosity the one-liner "Passed!  - Failed: 0, Passed: 76, Skipped: 0, ...".
 read -r passed failed skipped projects < <(awk '
-  /(Passed|Failed)! +- Failed: +[0-9]+, +Passed: +[0-9]+/ {
+  /^(Passed|Failed)! +- Failed: +[0-9]+, +Passed: +[0-9]+/ {
     line = $0; gsub(/,/, "", line); n = split(line, w, / +/)
     for (i = 1; i < n; i++) {
       if (w[i] == "Failed:") f += w[i+1]; if (w[i] == "Passed:") p += w[i+1]; if (w[i] == "Skipped:") s += w[i+1]
     }
     r++
   }
+  /^Total tests: +[0-9]+ *$/ { r++ }
+  /^ *Passed: +[0-9]+ *$/  { p += $2 }
+  /^ *Failed: +[0-9]+ *$/  { f += $2 }
+  /^ *Skipped: +[0-9]+ *$/ { s += $2 }
   END { printf "%d %d %d %d\n", p, f, s, r }' "$OUT/test.log")
 SUMMARY="$passed passed, $failed failed, $skipped skipped"
 
