@@ -1,3 +1,4 @@
+using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Network;
 using Mailroom.Sending.SystemMail;
@@ -9,6 +10,7 @@ builder.Services.AddMailroomDatabase(builder.Configuration);
 builder.Services.AddMailroomHosting();
 builder.Services.AddMailroomNetwork();
 builder.Services.AddMailroomSystemMail();
+builder.Services.AddMailroomAccounts();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();

@@ -40,6 +40,9 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.Property<int?>("DeleteAfterDays")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisabledReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -58,6 +61,13 @@ namespace Mailroom.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
+
+                    b.Property<DateTimeOffset?>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastFailureMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTimeOffset?>("LastSuccessfulFetchAt")
                         .HasColumnType("timestamp with time zone");

@@ -35,6 +35,9 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.Property<int?>("DeleteAfterDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisabledReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -52,6 +55,13 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.Property<string>("Host")
                         .IsRequired()
                         .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastFailureMessage")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastSuccessfulFetchAt")

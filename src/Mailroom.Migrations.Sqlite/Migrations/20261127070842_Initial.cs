@@ -188,8 +188,11 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     State = table.Column<int>(type: "INTEGER", nullable: false),
                     DisabledReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     ConsecutiveAuthenticationFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailureMessage = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSuccessfulFetchAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    LastSuccessfulFetchAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

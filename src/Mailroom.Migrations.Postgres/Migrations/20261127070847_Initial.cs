@@ -189,8 +189,11 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     State = table.Column<int>(type: "integer", nullable: false),
                     DisabledReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     ConsecutiveAuthenticationFailures = table.Column<int>(type: "integer", nullable: false),
+                    LastFailureMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LastFailureAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastSuccessfulFetchAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    LastSuccessfulFetchAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,84 @@
+using Mailroom.Data;
+using Mailroom.Network;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mailroom.Accounts;
+
+/// <summary>
+/// What background fetching tells an account about itself. A server that keeps refusing the credentials
+/// (the real password was changed and Mailroom was not told) disables the account after
+/// <see cref="AccountsOptions.DisableAfterAuthenticationFailures"/> consecutive refusals, and the user is told
+/// by email; temporary trouble (mailbox in use, server errors, connection failures) never disables it.
+/// Counters change with single UPDATE statements so that several nodes and the user's own edits cannot lose one.
+/// </summary>
+public sealed partial class AccountHealth(
+    MailroomDbContext db,
+    AccountDisabledNotifier notifier,
+    TimeProvider time,
+    IOptionsMonitor<AccountsOptions> options,
+    ILogger<AccountHealth> logger)
+{
+    public async Task RecordFetchSuccessAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        await db.Pop3Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(
+            set => set
+                .SetProperty(a => a.ConsecutiveAuthenticationFailures, 0)
+                .SetProperty(a => a.LastSuccessfulFetchAt, time.GetUtcNow())
+                .SetProperty(a => a.LastFailureMessage, (string?)null)
+                .SetProperty(a => a.LastFailureAt, (DateTimeOffset?)null),
+            cancellationToken);
+    }
+
+    public async Task RecordFetchFailureAsync(Guid accountId, MailFailure failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        if (failure.Kind == MailFailureKind.Cancelled)
+        {
+            // Shutdown is not the account's fault.
+            return;
+        }
+
+        var account = db.Pop3Accounts.Where(a => a.Id == accountId);
+        var now = time.GetUtcNow();
+        if (!failure.IsCredentialRejection)
+        {
+            await account.ExecuteUpdateAsync(
+                set => set.SetProperty(a => a.LastFailureMessage, failure.Message).SetProperty(a => a.LastFailureAt, now),
+                cancellationToken);
+            LogFailureRecorded(logger, accountId, failure.Kind, failure.Reason);
+            return;
+        }
+
+        await account.ExecuteUpdateAsync(
+            set => set
+                .SetProperty(a => a.ConsecutiveAuthenticationFailures, a => a.ConsecutiveAuthenticationFailures + 1)
+                .SetProperty(a => a.LastFailureMessage, failure.Message)
+                .SetProperty(a => a.LastFailureAt, now),
+            cancellationToken);
+
+        var threshold = options.CurrentValue.DisableAfterAuthenticationFailures;
+        var reason = $"Disabled after {threshold} failed sign-ins in a row: {failure.Message} " +
+            "If the password changed, edit the account, enter the new password, test it and enable the account.";
+
+        // Only the statement that actually flips Active to Disabled sends the email, so it goes out once.
+        var disabled = await account
+            .Where(a => a.State == AccountState.Active && a.ConsecutiveAuthenticationFailures >= threshold)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.State, AccountState.Disabled).SetProperty(a => a.DisabledReason, reason), cancellationToken);
+        if (disabled == 0)
+        {
+            LogFailureRecorded(logger, accountId, failure.Kind, failure.Reason);
+            return;
+        }
+
+        LogDisabled(logger, accountId, threshold);
+        await notifier.NotifyAsync(accountId, threshold, failure, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} fetch failed: {Kind} {Reason}")]
+    private static partial void LogFailureRecorded(ILogger logger, Guid accountId, MailFailureKind kind, MailFailureReason reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} disabled after {Failures} consecutive authentication failures")]
+    private static partial void LogDisabled(ILogger logger, Guid accountId, int failures);
+}
