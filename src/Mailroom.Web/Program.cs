@@ -2,6 +2,7 @@ using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Network;
 using Mailroom.Sending.SystemMail;
+using Mailroom.Web.Api.Accounts;
 using Mailroom.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.MapMailroomHealth();
 app.MapRazorPages();
+app.MapAccountsApi();
 
 await app.RunAsync();
 
