@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Fetching;
 using Mailroom.Network;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Hosting;
@@ -9,6 +10,7 @@ builder.Services.AddMailroomDatabase(builder.Configuration);
 builder.Services.AddMailroomHosting();
 builder.Services.AddMailroomNetwork();
 builder.Services.AddMailroomSystemMail();
+builder.Services.AddMailroomFetching();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
