@@ -1,5 +1,6 @@
 using Mailroom.Accounts;
 using Mailroom.Data;
+using Mailroom.Fetching;
 using Mailroom.Network;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api.Accounts;
@@ -12,6 +13,7 @@ builder.Services.AddMailroomHosting();
 builder.Services.AddMailroomNetwork();
 builder.Services.AddMailroomSystemMail();
 builder.Services.AddMailroomAccounts();
+builder.Services.AddMailroomFetching();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
