@@ -16,7 +16,7 @@
   const token = field("Input.ApprovalToken");
   const testButton = document.getElementById("test-button");
   const saveButton = document.getElementById("save-button");
-  const saveHint = document.getElementById("save-hint");
+  const saveHint = document.getElementById("save-help");
   const result = document.getElementById("test-result");
   const providerNote = document.getElementById("provider-note");
   const isNew = form.dataset.isNew === "true";
@@ -69,7 +69,7 @@
   function settingsChanged() {
     if (!token.value && !result.firstElementChild) return;
     token.value = "";
-    if (result.firstElementChild) result.firstElementChild.classList.add("verdict-stale");
+    if (result.firstElementChild) result.firstElementChild.classList.add("verdict--stale");
     setSaveEnabled(!isNew);
   }
 
@@ -88,7 +88,12 @@
       const response = await fetch(form.dataset.testUrl, {
         method: "POST",
         credentials: "same-origin",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "application/json",
+          // The API accepts the sign-in cookie only with the antiforgery token the layout publishes.
+          RequestVerificationToken: document.querySelector("meta[name=request-verification-token]")?.content || "",
+        },
         body: JSON.stringify(requestBody()),
       });
       if (response.status === 200) {
@@ -151,11 +156,11 @@
   }
 
   function showPending() {
-    paragraph(panel("verdict-pending", "status", "Testing…"), "Connecting to the server and signing in.");
+    paragraph(panel("verdict--pending", "status", "Testing…"), "Connecting to the server and signing in.");
   }
 
   function showSuccess(report) {
-    const section = panel("verdict-success", "status", "Test succeeded");
+    const section = panel("verdict--success", "status", "Test succeeded");
     paragraph(section, "Mailroom signed in and can fetch this mailbox. Save the account to start.");
     const list = document.createElement("dl");
     const row = (term, value) => {
@@ -178,14 +183,14 @@
 
   function showFailure(problem) {
     if (problem.kind) {
-      const section = panel("verdict-failure", "alert", problem.title);
+      const section = panel("verdict--failure", "alert", problem.title);
       section.dataset.kind = problem.kind;
       section.dataset.reason = problem.reason;
-      paragraph(section, problem.message, "verdict-message");
-      paragraph(section, problem.guidance, "verdict-guidance");
+      paragraph(section, problem.message, "verdict__message");
+      paragraph(section, problem.guidance, "verdict__guidance");
       return;
     }
-    const section = panel("verdict-failure", "alert", "Some fields need attention");
+    const section = panel("verdict--failure", "alert", "Some fields need attention");
     Object.values(problem.errors || {}).flat().forEach((message) => paragraph(section, message));
   }
 
