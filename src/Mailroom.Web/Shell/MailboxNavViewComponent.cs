@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Fetching;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Web.Shell;
 
 /// <summary>The left pane of the mail shell: "All mail" and the signed-in user's POP3 accounts (only theirs).</summary>
-public sealed class MailboxNavViewComponent(MailroomDbContext db) : ViewComponent
+public sealed class MailboxNavViewComponent(MailroomDbContext db, FetchStatusReader fetches) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -20,6 +21,10 @@ public sealed class MailboxNavViewComponent(MailroomDbContext db) : ViewComponen
             .Select(account => new MailboxNavAccount(
                 account.Id, account.DisplayName, account.EmailAddress, account.State, onMailPage && account.Id == selected))
             .ToListAsync(HttpContext.RequestAborted);
+        var fetching = (await fetches.GetFetchingAsync(userId, HttpContext.RequestAborted)).ToDictionary(status => status.AccountId);
+        accounts = [.. accounts.Select(account => fetching.TryGetValue(account.Id, out var status)
+            ? account with { FetchPercent = status.BytesTotal > 0 ? (int)(status.BytesDone * 100 / status.BytesTotal) : 0 }
+            : account)];
         return View(new MailboxNavModel(onMailPage && selected is null, accounts));
     }
 }
