@@ -1,4 +1,5 @@
 using Mailroom.Web.Api.Accounts;
+using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Api.Users;
 
 namespace Mailroom.Web.Api;
@@ -13,6 +14,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapAuthEndpoints();
         api.MapMeEndpoint();
         api.MapAccountsEndpoints();
+        api.MapFetchEndpoints();
         return endpoints;
     }
 }
