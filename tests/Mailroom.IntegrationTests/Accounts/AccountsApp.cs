@@ -22,6 +22,13 @@ public class AccountsApp : MailroomAppFactory
         WithSetting("Mailroom:Support:Email", SupportEmail);
         WithSetting("Mailroom:Smtp:Relay:OutboxDirectory", OutboxDirectory);
         WithSetting("Mailroom:Fetching:Enabled", fetching ? "true" : "false");
+        if (fetching)
+        {
+            // Quick rounds, so that three refused sign-ins take seconds rather than the default quarter of an hour.
+            WithSetting("Mailroom:Fetching:PollInterval", "00:00:05");
+            WithSetting("Mailroom:Fetching:ClaimInterval", "00:00:00.200");
+            WithSetting("Mailroom:Fetching:BackoffInitial", "00:00:01");
+        }
     }
 
     public string OutboxDirectory { get; }
