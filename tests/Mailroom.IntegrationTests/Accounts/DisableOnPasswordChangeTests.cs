@@ -33,7 +33,7 @@ public sealed class DisableOnPasswordChangeTests(BrowserFixture browser)
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await WaitForAsync(api, id, account => account.GetProperty("messageCount").GetInt32() == 1, "the first fetch");
 
-        mailbox.ChangePassword($"changed-{Guid.NewGuid():N}");
+        await mailbox.ChangePasswordAsync($"changed-{Guid.NewGuid():N}");
         var disabled = await WaitForAsync(api, id, account => account.GetProperty("status").GetString() == "disabled", "the account to be disabled");
 
         var reason = disabled.GetProperty("statusReason").GetString();

@@ -117,20 +117,60 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
     }
 
     [Fact]
+    public async Task EditAndDelete_KeepThePasswordWhenBlank_RequireATestForNewSettings_AndAskAboutFetchedMail()
+    {
+        var mailbox = TestMailbox.Create();
+        await using var session = await browser.NewSessionAsync(_app);
+        var page = session.Page;
+        await session.SignUpAsync(TestUser.Create());
+        await AddAccountAsync(page, mailbox, "Old name");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit Old name" }).ClickAsync();
+        await Expect(page.GetByLabel("Password", new() { Exact = true })).ToHaveValueAsync("");
+        await Expect(page.GetByText("Leave blank to keep the current password.")).ToBeVisibleAsync();
+        await page.GetByLabel("Display name").FillAsync("New name");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Mail accounts" })).ToContainTextAsync("New name");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit New name" }).ClickAsync();
+        await page.GetByLabel("Incoming server").FillAsync("localhost");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeDisabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test Account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Test succeeded" })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("accounts-edit-tested-with-stored-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Mail accounts" })).ToContainTextAsync("localhost");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delete New name" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete account" }).ClickAsync();
+        await Expect(page.GetByText("Choose whether to keep or remove the mail already fetched.")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("accounts-delete-asks");
+        await page.GetByLabel("Keep them in my mail").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete account" }).ClickAsync();
+        await Expect(page.GetByText("You haven't added a POP3 account yet.")).ToBeVisibleAsync();
+    }
+
+    private static async Task AddAccountAsync(IPage page, TestMailbox mailbox, string name)
+    {
+        await page.GotoAsync("/settings/mail/accounts/add");
+        await page.GetByLabel("Display name").FillAsync(name);
+        await page.GetByLabel("Email address").FillAsync(mailbox.User);
+        await page.GetByLabel("Incoming server").FillAsync("127.0.0.1");
+        await page.GetByLabel("Port").FillAsync(TestMailbox.Pop3sPort.ToString(CultureInfo.InvariantCulture));
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(mailbox.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test Account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Test succeeded" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Mail accounts" })).ToContainTextAsync(name);
+    }
+
+    [Fact]
     public async Task AnotherUser_GetsNotFoundOnTheAccountsPages()
     {
         var mailbox = TestMailbox.Create();
         await using var owner = await browser.NewSessionAsync(_app);
         await owner.SignUpAsync(TestUser.Create("owner"));
-        await owner.Page.GotoAsync("/settings/mail/accounts/add");
-        await owner.Page.GetByLabel("Display name").FillAsync("Private");
-        await owner.Page.GetByLabel("Email address").FillAsync(mailbox.User);
-        await owner.Page.GetByLabel("Incoming server").FillAsync("127.0.0.1");
-        await owner.Page.GetByLabel("Port").FillAsync(TestMailbox.Pop3sPort.ToString(CultureInfo.InvariantCulture));
-        await owner.Page.GetByLabel("Password", new() { Exact = true }).FillAsync(mailbox.Password);
-        await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Test Account" }).ClickAsync();
-        await Expect(owner.Page.GetByRole(AriaRole.Heading, new() { Name = "Test succeeded" })).ToBeVisibleAsync();
-        await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await AddAccountAsync(owner.Page, mailbox, "Private");
         var id = await owner.Page.Locator("[data-account-id]").First.GetAttributeAsync("data-account-id");
 
         await using var intruder = await browser.NewSessionAsync(_app);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -6,8 +5,8 @@ namespace Mailroom.IntegrationTests.Accounts;
 
 /// <summary>
 /// A mailbox user of its own on the testenv Dovecot (users.d/&lt;user&gt; passwd-file, maildir under mail/&lt;user&gt;),
-/// located through testenv.env. Only what the account tests need until the shared testenv fixture lands:
-/// create a user, drop messages, change the password.
+/// located through testenv.env, following testenv/README.md "Mailbox users: the contract". Only what the account
+/// tests need until the shared fixture (tests/Mailroom.IntegrationTests/TestEnvironment) lands on main.
 /// </summary>
 internal sealed class TestMailbox
 {
@@ -35,53 +34,59 @@ internal sealed class TestMailbox
 
     public static TestMailbox Create(string prefix = "acct")
     {
-        var mailbox = new TestMailbox($"{prefix}{Guid.NewGuid():N}"[..24] + "@" + Environment["MAILROOM_TESTENV_DOMAIN"], $"pw-{Guid.NewGuid():N}");
-        mailbox.WritePasswordFile();
+        var local = $"{prefix}{Guid.NewGuid():N}"[..24];
+        var mailbox = new TestMailbox($"{local}@{Environment["MAILROOM_TESTENV_DOMAIN"]}", $"pw-{Guid.NewGuid():N}");
+
+        // testenv README "Mailbox users": the maildir first (world-writable, so nobody has to chown), then the user file.
+        foreach (var folder in new[] { "", "cur", "new", "tmp" })
+        {
+            var path = Path.Combine(mailbox.Maildir, folder);
+            Directory.CreateDirectory(path);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
+            }
+        }
+
+        mailbox.WritePasswordFile(previous: null);
         return mailbox;
     }
 
-    public void ChangePassword(string password)
+    /// <summary>Dovecot re-reads a passwd-file only when its whole-second mtime changes, so the new file is dated one second later and the change is awaited.</summary>
+    public async Task ChangePasswordAsync(string password)
     {
+        var previous = File.GetLastWriteTimeUtc(PasswordFile);
         Password = password;
-        WritePasswordFile();
+        WritePasswordFile(previous);
+        var nextSecond = DateTime.UtcNow.AddTicks(-(DateTime.UtcNow.Ticks % TimeSpan.TicksPerSecond)).AddSeconds(1).AddMilliseconds(50);
+        await Task.Delay(nextSecond - DateTime.UtcNow);
     }
 
-    /// <summary>Puts <paramref name="count"/> small messages into the maildir's new/ folder, owned by the mail user.</summary>
+    /// <summary>Puts <paramref name="count"/> small messages into new/, each written to tmp/ first (maildir: no half files).</summary>
     public void Drop(int count)
     {
-        foreach (var folder in new[] { "new", "cur", "tmp" })
-        {
-            Directory.CreateDirectory(Path.Combine(Maildir, folder));
-        }
-
         for (var i = 0; i < count; i++)
         {
             var body = $"From: sender@example.test\r\nTo: {User}\r\nSubject: Test {i}\r\nDate: Fri, 27 Nov 2026 08:00:00 +0000\r\nMessage-ID: <{Guid.NewGuid():N}@example.test>\r\n\r\nBody {i}\r\n";
-            File.WriteAllText(Path.Combine(Maildir, "new", $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Guid.NewGuid():N}.testenv"), body, Encoding.ASCII);
+            var name = $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Guid.NewGuid():N}.mailroom";
+            var temporary = Path.Combine(Maildir, "tmp", name);
+            File.WriteAllText(temporary, body, Encoding.ASCII);
+            File.Move(temporary, Path.Combine(Maildir, "new", name));
         }
-
-        RunChown(Maildir);
     }
 
-    private void WritePasswordFile()
-    {
-        var path = Path.Combine(UsersDirectory, User);
-        var partial = path + ".partial";
+    private string PasswordFile => Path.Combine(UsersDirectory, User);
 
-        // Renamed into place so that Dovecot never reads half a file.
-        File.WriteAllText(partial, $"{User}:{{PLAIN}}{Password}\n", Encoding.ASCII);
-        File.Move(partial, path, overwrite: true);
-    }
-
-    private static void RunChown(string path)
+    private void WritePasswordFile(DateTime? previous)
     {
-        var owner = $"{Environment["MAILROOM_TESTENV_VMAIL_UID"]}:{Environment["MAILROOM_TESTENV_VMAIL_GID"]}";
-        using var chown = Process.Start("chown", ["-R", owner, path]) ?? throw new InvalidOperationException("chown did not start");
-        chown.WaitForExit();
-        if (chown.ExitCode != 0)
+        var temporary = Path.Combine(UsersDirectory, $".{Guid.NewGuid():N}");
+        File.WriteAllText(temporary, $"{User}:{{PLAIN}}{Password}\n", Encoding.ASCII);
+        if (previous is { } mtime)
         {
-            throw new InvalidOperationException($"chown {owner} {path} failed with {chown.ExitCode}");
+            File.SetLastWriteTimeUtc(temporary, mtime.AddSeconds(1));
         }
+
+        File.Move(temporary, PasswordFile, overwrite: true);
     }
 
     private static Dictionary<string, string> LoadEnvironment()

@@ -33,7 +33,10 @@
   let userNameFollowsEmail = !userName.value || userName.value === email.value;
   userName.addEventListener("input", () => { userNameFollowsEmail = userName.value === ""; });
   email.addEventListener("input", () => {
-    if (userNameFollowsEmail) userName.value = email.value;
+    if (userNameFollowsEmail && userName.value !== email.value) {
+      userName.value = email.value;
+      settingsChanged();
+    }
     showProvider(false);
   });
   email.addEventListener("change", () => showProvider(true));
@@ -62,15 +65,19 @@
     }
   }
 
-  // Any change to what was tested voids the test: Save waits for a new one.
-  const connectionFields = [host, port, useSsl, userName, password, email];
+  // Any change to what was tested voids the test: Save waits for a new one (an edit that leaves the
+  // connection alone saves without a test).
+  const connectionFields = [host, port, useSsl, userName, password];
   connectionFields.forEach((input) => input.addEventListener("input", settingsChanged));
 
+  // Whether the server, port, SSL, user name or password differ from what the page was loaded with.
+  let connectionChanged = false;
+
   function settingsChanged() {
-    if (!token.value && !result.firstElementChild) return;
+    connectionChanged = true;
     token.value = "";
     if (result.firstElementChild) result.firstElementChild.classList.add("verdict--stale");
-    setSaveEnabled(!isNew);
+    setSaveEnabled(false);
   }
 
   function setSaveEnabled(enabled) {
@@ -104,7 +111,7 @@
       } else if (response.status === 422 || response.status === 400) {
         showFailure(await response.json());
         token.value = "";
-        setSaveEnabled(!isNew);
+        setSaveEnabled(!isNew && !connectionChanged);
       } else {
         plainPost();
       }
