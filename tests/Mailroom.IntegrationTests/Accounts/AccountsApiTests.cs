@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Mailroom.IntegrationTests.Hosting;
+using Mailroom.IntegrationTests.TestEnvironment;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public abstract class AccountsApiTests(AccountsApp app)
     [Fact]
     public async Task Create_WithAWrongPassword_AnswersTheVerdictAsProblemDetails()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await app.Servers.CreateMailboxAsync();
         using var client = await ApiSession.CreateSignedInClientAsync(app, TestUser.Create());
 
         using var response = await client.PostAsJsonAsync("api/accounts", Request(mailbox) with { Password = "not-the-password" });
@@ -33,7 +34,7 @@ public abstract class AccountsApiTests(AccountsApp app)
     [Fact]
     public async Task TestWithoutSaving_OnACertificateProblem_NamesItAndSavesNothing()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await app.Servers.CreateMailboxAsync();
         using var client = await ApiSession.CreateSignedInClientAsync(app, TestUser.Create());
 
         using var response = await client.PostAsJsonAsync("api/accounts/test", Request(mailbox) with { Host = "127.0.0.4" });
@@ -48,8 +49,8 @@ public abstract class AccountsApiTests(AccountsApp app)
     [Fact]
     public async Task Create_WithWorkingSettings_SavesAndNeverReturnsOrStoresThePasswordInClear()
     {
-        var mailbox = TestMailbox.Create();
-        mailbox.Drop(2);
+        var mailbox = await app.Servers.CreateMailboxAsync();
+        await mailbox.DropSampleMessagesAsync(2);
         using var client = await ApiSession.CreateSignedInClientAsync(app, TestUser.Create());
 
         using var test = await client.PostAsJsonAsync("api/accounts/test", Request(mailbox));
@@ -62,7 +63,7 @@ public abstract class AccountsApiTests(AccountsApp app)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var account = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("active", account.GetProperty("status").GetString());
-        Assert.Equal(mailbox.User, account.GetProperty("userName").GetString());
+        Assert.Equal(mailbox.Address, account.GetProperty("userName").GetString());
         Assert.DoesNotContain(mailbox.Password, await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(mailbox.Password, listed, StringComparison.Ordinal);
         Assert.DoesNotContain("password", listed, StringComparison.OrdinalIgnoreCase);
@@ -74,7 +75,7 @@ public abstract class AccountsApiTests(AccountsApp app)
     [Fact]
     public async Task AnotherUser_GetsNotFoundForEveryOperationOnTheAccount()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await app.Servers.CreateMailboxAsync();
         using var owner = await ApiSession.CreateSignedInClientAsync(app, TestUser.Create("owner"));
         using var created = await owner.PostAsJsonAsync("api/accounts", Request(mailbox));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -104,7 +105,7 @@ public abstract class AccountsApiTests(AccountsApp app)
     [Fact]
     public async Task Update_OfThePasswordToAWrongOne_IsRefusedWithTheVerdictAndKeepsTheWorkingOne()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await app.Servers.CreateMailboxAsync();
         using var client = await ApiSession.CreateSignedInClientAsync(app, TestUser.Create());
         using var created = await client.PostAsJsonAsync("api/accounts", Request(mailbox));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -125,7 +126,7 @@ public abstract class AccountsApiTests(AccountsApp app)
     [Fact]
     public async Task Delete_WithoutSayingWhatHappensToFetchedMail_IsRefused()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await app.Servers.CreateMailboxAsync();
         using var client = await ApiSession.CreateSignedInClientAsync(app, TestUser.Create());
         using var created = await client.PostAsJsonAsync("api/accounts", Request(mailbox));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -138,8 +139,8 @@ public abstract class AccountsApiTests(AccountsApp app)
         Assert.Empty(await ListAsync(client));
     }
 
-    private static AccountRequestJson Request(TestMailbox mailbox) =>
-        new("Work", mailbox.User, "127.0.0.1", TestMailbox.Pop3sPort, true, mailbox.User, mailbox.Password);
+    private AccountRequestJson Request(MailboxUser mailbox) =>
+        new("Work", mailbox.Address, "127.0.0.1", app.Servers.Pop3sPort, true, mailbox.Address, mailbox.Password);
 
     private static async Task<List<JsonElement>> ListAsync(HttpClient client) =>
         await client.GetFromJsonAsync<List<JsonElement>>("api/accounts") ?? [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mailroom.IntegrationTests.Hosting;
+using Mailroom.IntegrationTests.TestEnvironment;
 
 namespace Mailroom.IntegrationTests.Accounts;
 
@@ -14,11 +15,12 @@ public class AccountsApp : MailroomAppFactory
     public AccountsApp(DatabaseKind kind, bool fetching = false)
         : base(kind)
     {
-        OutboxDirectory = Path.Combine(Path.GetTempPath(), "mailroom-tests", "outbox-" + Guid.NewGuid().ToString("N"));
-        WithSetting("Mailroom:Tls:TrustedRootCertificates:0", TestMailbox.CaCertificatePath);
+        _scratch = Path.Combine(Path.GetTempPath(), "mailroom-tests", "accounts-" + Guid.NewGuid().ToString("N"));
+        OutboxDirectory = Path.Combine(_scratch, "outbox");
+        WithSetting("Mailroom:Tls:TrustedRootCertificates:0", WriteCaFile(Servers, _scratch));
         WithSetting("Mailroom:Network:AllowPrivateAddresses", "true");
-        WithSetting("Mailroom:Pop3:AllowedPorts:0", TestMailbox.Pop3Port.ToString(CultureInfo.InvariantCulture));
-        WithSetting("Mailroom:Pop3:AllowedPorts:1", TestMailbox.Pop3sPort.ToString(CultureInfo.InvariantCulture));
+        WithSetting("Mailroom:Pop3:AllowedPorts:0", Servers.Pop3Port.ToString(CultureInfo.InvariantCulture));
+        WithSetting("Mailroom:Pop3:AllowedPorts:1", Servers.Pop3sPort.ToString(CultureInfo.InvariantCulture));
         WithSetting("Mailroom:Support:Email", SupportEmail);
         WithSetting("Mailroom:Smtp:Relay:OutboxDirectory", OutboxDirectory);
         WithSetting("Mailroom:Fetching:Enabled", fetching ? "true" : "false");
@@ -31,14 +33,28 @@ public class AccountsApp : MailroomAppFactory
         }
     }
 
+    private readonly string _scratch;
+
+    public TestServers Servers { get; } = new();
+
     public string OutboxDirectory { get; }
+
+    /// <summary>The administrator's view of the test CA: a PEM file named in Mailroom:Tls:TrustedRootCertificates.</summary>
+    internal static string WriteCaFile(TestServers servers, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "test-ca.pem");
+        File.WriteAllText(path, servers.CaCertificate.ExportCertificatePem());
+        return path;
+    }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(OutboxDirectory))
+        Servers.Dispose();
+        if (Directory.Exists(_scratch))
         {
-            Directory.Delete(OutboxDirectory, recursive: true);
+            Directory.Delete(_scratch, recursive: true);
         }
 
         GC.SuppressFinalize(this);

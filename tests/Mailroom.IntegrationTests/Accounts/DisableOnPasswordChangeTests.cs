@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Mailroom.IntegrationTests.Hosting;
+using Mailroom.IntegrationTests.TestEnvironment;
 using Microsoft.Playwright;
 using MimeKit;
 using static Microsoft.Playwright.Assertions;
@@ -24,11 +25,11 @@ public sealed class DisableOnPasswordChangeTests(BrowserFixture browser)
     {
         await using var app = new AccountsApp(kind, fetching: true);
         await app.StartAsync();
-        var mailbox = TestMailbox.Create();
-        mailbox.Drop(1);
+        var mailbox = await app.Servers.CreateMailboxAsync();
+        await mailbox.DropSampleMessagesAsync(1);
         var user = TestUser.Create();
         using var api = await ApiSession.CreateSignedInClientAsync(app, user);
-        using var created = await api.PostAsJsonAsync("api/accounts", Request(mailbox, mailbox.Password));
+        using var created = await api.PostAsJsonAsync("api/accounts", Request(mailbox, mailbox.Password, app.Servers.Pop3sPort));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await WaitForAsync(api, id, account => account.GetProperty("messageCount").GetInt32() == 1, "the first fetch");
@@ -54,8 +55,8 @@ public sealed class DisableOnPasswordChangeTests(BrowserFixture browser)
             await session.ScreenshotAsync($"accounts-disabled-after-password-change-{kind}");
         }
 
-        mailbox.Drop(1);
-        using var updated = await api.PutAsJsonAsync($"api/accounts/{id}", Request(mailbox, mailbox.Password));
+        await mailbox.DropSampleMessagesAsync(1);
+        using var updated = await api.PutAsJsonAsync($"api/accounts/{id}", Request(mailbox, mailbox.Password, app.Servers.Pop3sPort));
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Equal("disabled", (await updated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         using var enabled = await api.PostAsync(new Uri($"api/accounts/{id}/enable", UriKind.Relative), null);
@@ -66,14 +67,14 @@ public sealed class DisableOnPasswordChangeTests(BrowserFixture browser)
         Assert.DoesNotContain(app.Logs.Lines, line => line.Contains(mailbox.Password, StringComparison.Ordinal));
     }
 
-    private static object Request(TestMailbox mailbox, string password) => new
+    private static object Request(MailboxUser mailbox, string password, int port) => new
     {
         displayName = "Work",
-        emailAddress = mailbox.User,
+        emailAddress = mailbox.Address,
         host = "127.0.0.1",
-        port = TestMailbox.Pop3sPort,
+        port,
         useSsl = true,
-        userName = mailbox.User,
+        userName = mailbox.Address,
         password,
     };
 

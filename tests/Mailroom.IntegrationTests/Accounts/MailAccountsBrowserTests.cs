@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mailroom.IntegrationTests.Hosting;
+using Mailroom.IntegrationTests.TestEnvironment;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,8 +15,8 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
     [Fact]
     public async Task AddAccount_ShowsEachVerdictWithGuidance_ThenSavesAndListsIt()
     {
-        var mailbox = TestMailbox.Create();
-        mailbox.Drop(2);
+        var mailbox = await _app.Servers.CreateMailboxAsync();
+        await mailbox.DropSampleMessagesAsync(2);
         await using var session = await browser.NewSessionAsync(_app);
         var page = session.Page;
         await session.SignUpAsync(TestUser.Create());
@@ -42,10 +43,10 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
         await Expect(page.GetByLabel("Port")).ToHaveValueAsync("995");
 
         await page.GetByLabel("Display name").FillAsync("Work");
-        await page.GetByLabel("Email address").FillAsync(mailbox.User);
+        await page.GetByLabel("Email address").FillAsync(mailbox.Address);
         await page.GetByLabel("Incoming server").FillAsync("127.0.0.1");
-        await page.GetByLabel("Port").FillAsync(TestMailbox.Pop3sPort.ToString(CultureInfo.InvariantCulture));
-        await page.GetByLabel("User name").FillAsync(mailbox.User);
+        await page.GetByLabel("Port").FillAsync(_app.Servers.Pop3sPort.ToString(CultureInfo.InvariantCulture));
+        await page.GetByLabel("User name").FillAsync(mailbox.Address);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("not-the-password");
 
         var verdict = page.Locator("#test-result");
@@ -76,7 +77,7 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mail Accounts", Level = 1 })).ToBeVisibleAsync();
         var card = page.GetByRole(AriaRole.List, new() { Name = "Mail accounts" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Work" });
-        await Expect(card).ToContainTextAsync(mailbox.User);
+        await Expect(card).ToContainTextAsync(mailbox.Address);
         await Expect(card).ToContainTextAsync("Active");
         await session.ScreenshotAsync("accounts-list");
 
@@ -92,7 +93,7 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
     [Fact]
     public async Task AddAccount_WithoutItsScript_StillTestsAndSavesByPlainPostsWithoutEchoingThePassword()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await _app.Servers.CreateMailboxAsync();
         await using var session = await browser.NewSessionAsync(_app);
         var page = session.Page;
         await session.SignUpAsync(TestUser.Create());
@@ -100,9 +101,9 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
 
         await page.GotoAsync("/settings/mail/accounts/add");
         await page.GetByLabel("Display name").FillAsync("Plain");
-        await page.GetByLabel("Email address").FillAsync(mailbox.User);
+        await page.GetByLabel("Email address").FillAsync(mailbox.Address);
         await page.GetByLabel("Incoming server").FillAsync("127.0.0.1");
-        await page.GetByLabel("Port").FillAsync(TestMailbox.Pop3sPort.ToString(CultureInfo.InvariantCulture));
+        await page.GetByLabel("Port").FillAsync(_app.Servers.Pop3sPort.ToString(CultureInfo.InvariantCulture));
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(mailbox.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Test Account" }).ClickAsync();
 
@@ -119,7 +120,7 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
     [Fact]
     public async Task EditAndDelete_KeepThePasswordWhenBlank_RequireATestForNewSettings_AndAskAboutFetchedMail()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await _app.Servers.CreateMailboxAsync();
         await using var session = await browser.NewSessionAsync(_app);
         var page = session.Page;
         await session.SignUpAsync(TestUser.Create());
@@ -150,13 +151,13 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
         await Expect(page.GetByText("You haven't added a POP3 account yet.")).ToBeVisibleAsync();
     }
 
-    private static async Task AddAccountAsync(IPage page, TestMailbox mailbox, string name)
+    private async Task AddAccountAsync(IPage page, MailboxUser mailbox, string name)
     {
         await page.GotoAsync("/settings/mail/accounts/add");
         await page.GetByLabel("Display name").FillAsync(name);
-        await page.GetByLabel("Email address").FillAsync(mailbox.User);
+        await page.GetByLabel("Email address").FillAsync(mailbox.Address);
         await page.GetByLabel("Incoming server").FillAsync("127.0.0.1");
-        await page.GetByLabel("Port").FillAsync(TestMailbox.Pop3sPort.ToString(CultureInfo.InvariantCulture));
+        await page.GetByLabel("Port").FillAsync(_app.Servers.Pop3sPort.ToString(CultureInfo.InvariantCulture));
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(mailbox.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Test Account" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Test succeeded" })).ToBeVisibleAsync();
@@ -167,7 +168,7 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
     [Fact]
     public async Task AnotherUser_GetsNotFoundOnTheAccountsPages()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await _app.Servers.CreateMailboxAsync();
         await using var owner = await browser.NewSessionAsync(_app);
         await owner.SignUpAsync(TestUser.Create("owner"));
         await AddAccountAsync(owner.Page, mailbox, "Private");

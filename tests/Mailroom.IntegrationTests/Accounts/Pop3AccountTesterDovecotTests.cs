@@ -3,13 +3,14 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using Mailroom.Accounts;
 using Mailroom.Network;
+using Mailroom.IntegrationTests.TestEnvironment;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.IntegrationTests.Accounts;
 
 /// <summary>Test Account against the real Dovecot of testenv/: every verdict reproduced for real, not scripted.</summary>
-public sealed class Pop3AccountTesterDovecotTests
+public sealed class Pop3AccountTesterDovecotTests(TestServers servers) : IClassFixture<TestServers>, IDisposable
 {
     private const string Good = "127.0.0.1";
     private const string Expired = "127.0.0.2";
@@ -18,13 +19,23 @@ public sealed class Pop3AccountTesterDovecotTests
     private const string NoTls = "127.0.0.5";
     private const string Support = "support@example.test";
 
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "mailroom-tests", "tester-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_scratch))
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Test_OnImplicitTls_WithTheTestCaTrustedByConfiguration_Succeeds()
     {
-        var mailbox = TestMailbox.Create();
-        mailbox.Drop(3);
+        var mailbox = await servers.CreateMailboxAsync();
+        await mailbox.DropSampleMessagesAsync(3);
 
-        var result = await TestAsync(Settings(mailbox, Good, TestMailbox.Pop3sPort, useSsl: true));
+        var result = await TestAsync(Settings(mailbox, Good, servers.Pop3sPort, useSsl: true));
 
         var report = Assert.IsType<Pop3ServerReport>(result.Report);
         Assert.True(report.TlsProtocol is SslProtocols.Tls12 or SslProtocols.Tls13, report.TlsVersion);
@@ -37,9 +48,9 @@ public sealed class Pop3AccountTesterDovecotTests
     [Fact]
     public async Task Test_OnStls_UpgradesBeforeSigningInAndSucceeds()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await servers.CreateMailboxAsync();
 
-        var result = await TestAsync(Settings(mailbox, "localhost", TestMailbox.Pop3Port, useSsl: false));
+        var result = await TestAsync(Settings(mailbox, "localhost", servers.Pop3Port, useSsl: false));
 
         var report = Assert.IsType<Pop3ServerReport>(result.Report);
         Assert.NotEqual(SslProtocols.None, report.TlsProtocol);
@@ -49,7 +60,7 @@ public sealed class Pop3AccountTesterDovecotTests
     [Fact]
     public async Task Test_OnAClosedPort_IsAConnectionFailure()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await servers.CreateMailboxAsync();
         var closedPort = ClosedPort();
 
         var verdict = await VerdictAsync(Settings(mailbox, Good, closedPort, useSsl: true), allowPort: closedPort);
@@ -61,9 +72,9 @@ public sealed class Pop3AccountTesterDovecotTests
     [Fact]
     public async Task Test_WithAWrongPassword_IsAnAuthenticationFailure()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await servers.CreateMailboxAsync();
 
-        var verdict = await VerdictAsync(Settings(mailbox, Good, TestMailbox.Pop3sPort, useSsl: true) with { Password = "wrong-password" });
+        var verdict = await VerdictAsync(Settings(mailbox, Good, servers.Pop3sPort, useSsl: true) with { Password = "wrong-password" });
 
         Assert.Equal(("authentication", "credentials", "Authentication failure"), (verdict.Kind, verdict.Reason, verdict.Title));
         Assert.Contains("app password", verdict.Guidance, StringComparison.Ordinal);
@@ -72,7 +83,7 @@ public sealed class Pop3AccountTesterDovecotTests
     [Fact]
     public async Task Test_WithAnUnknownUser_IsAnAuthenticationFailure()
     {
-        var settings = new Pop3ConnectionSettings(Good, TestMailbox.Pop3sPort, true, $"nobody-{Guid.NewGuid():N}@example.test", "whatever");
+        var settings = new Pop3ConnectionSettings(Good, servers.Pop3sPort, true, $"nobody-{Guid.NewGuid():N}@example.test", "whatever");
 
         var verdict = await VerdictAsync(settings);
 
@@ -85,9 +96,9 @@ public sealed class Pop3AccountTesterDovecotTests
     [InlineData(WrongHost, "name-mismatch", "another host name")]
     public async Task Test_WithABadCertificate_NamesTheProblemAndTheSupportAddress(string address, string reason, string explanation)
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await servers.CreateMailboxAsync();
 
-        var verdict = await VerdictAsync(Settings(mailbox, address, TestMailbox.Pop3sPort, useSsl: true));
+        var verdict = await VerdictAsync(Settings(mailbox, address, servers.Pop3sPort, useSsl: true));
 
         Assert.Equal(("certificate", reason, "Certificate error"), (verdict.Kind, verdict.Reason, verdict.Title));
         Assert.Contains(explanation, verdict.Guidance, StringComparison.Ordinal);
@@ -97,9 +108,9 @@ public sealed class Pop3AccountTesterDovecotTests
     [Fact]
     public async Task Test_OnAPortThatIsNotAllowed_IsRefusedBeforeConnecting()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await servers.CreateMailboxAsync();
 
-        var verdict = await VerdictAsync(Settings(mailbox, Good, TestMailbox.Pop3sPort, useSsl: true), configure: settings =>
+        var verdict = await VerdictAsync(Settings(mailbox, Good, servers.Pop3sPort, useSsl: true), configure: settings =>
         {
             settings.Remove("Mailroom:Pop3:AllowedPorts:0");
             settings.Remove("Mailroom:Pop3:AllowedPorts:1");
@@ -112,9 +123,9 @@ public sealed class Pop3AccountTesterDovecotTests
     [Fact]
     public async Task Test_OfALoopbackServer_IsRefusedUnlessTheAdministratorAllowsPrivateAddresses()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await servers.CreateMailboxAsync();
 
-        var verdict = await VerdictAsync(Settings(mailbox, Good, TestMailbox.Pop3sPort, useSsl: true),
+        var verdict = await VerdictAsync(Settings(mailbox, Good, servers.Pop3sPort, useSsl: true),
             configure: settings => settings["Mailroom:Network:AllowPrivateAddresses"] = "false");
 
         Assert.Equal(("not-allowed", "private-address"), (verdict.Kind, verdict.Reason));
@@ -123,9 +134,9 @@ public sealed class Pop3AccountTesterDovecotTests
     [Fact]
     public async Task Test_WithoutSslOnAServerWithoutStls_RefusesToSendThePasswordInClear()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await servers.CreateMailboxAsync();
 
-        var verdict = await VerdictAsync(Settings(mailbox, NoTls, TestMailbox.Pop3Port, useSsl: false));
+        var verdict = await VerdictAsync(Settings(mailbox, NoTls, servers.Pop3Port, useSsl: false));
 
         Assert.Equal(("insecure", "no-start-tls", "Insecure connection refused"), (verdict.Kind, verdict.Reason, verdict.Title));
     }
@@ -133,13 +144,13 @@ public sealed class Pop3AccountTesterDovecotTests
     [Fact]
     public async Task Test_WhileAnotherSessionHoldsTheMailbox_SaysTheMailboxIsInUse()
     {
-        var mailbox = TestMailbox.Create();
-        mailbox.Drop(1);
+        var mailbox = await servers.CreateMailboxAsync();
+        await mailbox.DropSampleMessagesAsync(1);
         await using var services = Services();
-        var settings = Settings(mailbox, Good, TestMailbox.Pop3sPort, useSsl: true);
+        var settings = Settings(mailbox, Good, servers.Pop3sPort, useSsl: true);
         await using var holder = await services.GetRequiredService<MailConnector>()
-            .ConnectPop3Async(new MailEndpoint(Good, TestMailbox.Pop3sPort, MailTransportSecurity.SslOnConnect), CancellationToken.None);
-        await holder.AuthenticateAsync(mailbox.User, mailbox.Password, CancellationToken.None);
+            .ConnectPop3Async(new MailEndpoint(Good, servers.Pop3sPort, MailTransportSecurity.SslOnConnect), CancellationToken.None);
+        await holder.AuthenticateAsync(mailbox.Address, mailbox.Password, CancellationToken.None);
 
         var result = await services.GetRequiredService<Pop3AccountTester>().TestAsync(settings, CancellationToken.None);
 
@@ -150,24 +161,24 @@ public sealed class Pop3AccountTesterDovecotTests
     [Fact]
     public async Task Test_OfAHostThatDoesNotResolve_IsAConnectionFailure()
     {
-        var mailbox = TestMailbox.Create();
+        var mailbox = await servers.CreateMailboxAsync();
 
-        var verdict = await VerdictAsync(Settings(mailbox, "pop.does-not-exist.example", TestMailbox.Pop3sPort, useSsl: true), resolver: new UnknownHosts());
+        var verdict = await VerdictAsync(Settings(mailbox, "pop.does-not-exist.example", servers.Pop3sPort, useSsl: true), resolver: new UnknownHosts());
 
         Assert.Equal(("connection", "host-not-found"), (verdict.Kind, verdict.Reason));
         Assert.Contains("does not exist", verdict.Guidance, StringComparison.Ordinal);
     }
 
-    private static Pop3ConnectionSettings Settings(TestMailbox mailbox, string host, int port, bool useSsl) =>
-        new(host, port, useSsl, mailbox.User, mailbox.Password);
+    private static Pop3ConnectionSettings Settings(MailboxUser mailbox, string host, int port, bool useSsl) =>
+        new(host, port, useSsl, mailbox.Address, mailbox.Password);
 
-    private static async Task<AccountTestResult> TestAsync(Pop3ConnectionSettings settings)
+    private async Task<AccountTestResult> TestAsync(Pop3ConnectionSettings settings)
     {
         await using var services = Services();
         return await services.GetRequiredService<Pop3AccountTester>().TestAsync(settings, CancellationToken.None);
     }
 
-    private static async Task<AccountTestVerdict> VerdictAsync(
+    private async Task<AccountTestVerdict> VerdictAsync(
         Pop3ConnectionSettings settings, int? allowPort = null, Action<Dictionary<string, string?>>? configure = null, IHostResolver? resolver = null)
     {
         await using var services = Services(allowPort, configure, resolver);
@@ -176,17 +187,17 @@ public sealed class Pop3AccountTesterDovecotTests
         return services.GetRequiredService<AccountTestGuidance>().Describe(result.Failure!);
     }
 
-    private static ServiceProvider Services(int? allowPort = null, Action<Dictionary<string, string?>>? configure = null, IHostResolver? resolver = null)
+    private ServiceProvider Services(int? allowPort = null, Action<Dictionary<string, string?>>? configure = null, IHostResolver? resolver = null)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Mailroom:Tls:TrustedRootCertificates:0"] = TestMailbox.CaCertificatePath,
+            ["Mailroom:Tls:TrustedRootCertificates:0"] = AccountsApp.WriteCaFile(servers, _scratch),
             ["Mailroom:Network:AllowPrivateAddresses"] = "true",
             ["Mailroom:Network:ConnectTimeout"] = "00:00:05",
             // Dovecot answers [IN-USE] only after waiting about 10 s for the other session's lock.
             ["Mailroom:Network:CommandTimeout"] = "00:00:30",
-            ["Mailroom:Pop3:AllowedPorts:0"] = TestMailbox.Pop3Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mailroom:Pop3:AllowedPorts:1"] = TestMailbox.Pop3sPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mailroom:Pop3:AllowedPorts:0"] = servers.Pop3Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mailroom:Pop3:AllowedPorts:1"] = servers.Pop3sPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mailroom:Support:Email"] = Support,
         };
         if (allowPort is { } port)
