@@ -52,9 +52,22 @@ public sealed partial class TestMailbox
     }
 
     /// <summary>The Message-ID of every message still on the server (maildir files, so it works while a session is open).</summary>
-    public IReadOnlyList<string> MessageIdsOnServer() =>
-        [.. Directory.EnumerateFiles(Path.Combine(Maildir, "new")).Concat(Directory.EnumerateFiles(Path.Combine(Maildir, "cur")))
-            .Select(path => MessageIdHeader().Match(ReadHead(path)) is { Success: true } match ? match.Groups[1].Value : "")];
+    public IReadOnlyList<string> MessageIdsOnServer()
+    {
+        // Dovecot renames files (new/ to cur/, flags) while a session runs: a file can vanish between listing and reading.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return [.. Directory.EnumerateFiles(Path.Combine(Maildir, "new")).Concat(Directory.EnumerateFiles(Path.Combine(Maildir, "cur")))
+                    .Select(path => MessageIdHeader().Match(ReadHead(path)) is { Success: true } match ? match.Groups[1].Value : "")];
+            }
+            catch (FileNotFoundException) when (attempt < 20)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
 
     private static string ReadHead(string path)
     {
