@@ -1,4 +1,6 @@
+using Mailroom.Accounts;
 using Mailroom.Data;
+using Mailroom.Fetching;
 using Mailroom.Network;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
@@ -14,6 +16,8 @@ builder.Services.AddMailroomDataProtection();
 builder.Services.AddMailroomNetwork();
 builder.Services.AddMailroomSystemMail();
 builder.Services.AddMailroomIdentity();
+builder.Services.AddMailroomAccounts();
+builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
 

@@ -1,3 +1,5 @@
+using Mailroom.Web.Api.Accounts;
+using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Api.Users;
 
 namespace Mailroom.Web.Api;
@@ -11,6 +13,8 @@ public static class ApiEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup("/api");
         api.MapAuthEndpoints();
         api.MapMeEndpoint();
+        api.MapAccountsEndpoints();
+        api.MapFetchEndpoints();
         return endpoints;
     }
 }
