@@ -45,8 +45,21 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
             mailboxes[await nodes.AddAccountAsync(mailbox, RetrievalPolicy.KeepOnServer)] = mailbox;
         }
 
-        await using var nodeA = nodes.Start("node-a", Lease);
-        await using var nodeB = nodes.Start("node-b", Lease);
+        var nodeA = nodes.Start("node-a", Lease);
+        try
+        {
+            await using var nodeB = nodes.Start("node-b", Lease);
+            await ShareAndTakeOverAsync(nodes, mailboxes, nodeA, nodeB);
+        }
+        finally
+        {
+            // Disposing kills (SIGKILL) the process if it still runs; a no-op once the test has killed it.
+            await nodeA.DisposeAsync();
+        }
+    }
+
+    private async Task ShareAndTakeOverAsync(FetchingNodes nodes, Dictionary<Guid, TestMailbox> mailboxes, AppProcess nodeA, AppProcess nodeB)
+    {
         await Task.WhenAll(nodeA.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60)), nodeB.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60)));
         await WaitForSuccessfulRunsAsync(nodes, 1, TimeSpan.FromSeconds(120));
 
@@ -65,7 +78,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
 
         await nodes.QueryAsync(db => db.AccountFetchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextFetchAt, DateTimeOffset.UtcNow)));
         var heldByA = await WaitForLeasesAsync(nodes, "node-a", TimeSpan.FromSeconds(30));
-        await nodeA.DisposeAsync();
+        await nodeA.KillAsync();
         var killedAt = DateTimeOffset.UtcNow;
         var expiries = await nodes.QueryAsync(db => db.AccountFetchStates.AsNoTracking()
             .Where(s => heldByA.Contains(s.AccountId)).ToDictionaryAsync(s => s.AccountId, s => s.LeaseExpiresAt!.Value));
