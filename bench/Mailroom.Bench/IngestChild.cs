@@ -73,7 +73,7 @@ internal static class IngestChild
             Port = BenchEnvironment.ImplicitTlsPort,
             UseSsl = true,
             UserName = user,
-            ProtectedPassword = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Pop3PasswordReader.Purpose).Protect(password),
+            ProtectedPassword = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Pop3PasswordProtector.Purpose).Protect(password),
             AfterRetrieval = RetrievalPolicy.KeepOnServer,
         };
         db.Pop3Accounts.Add(account);

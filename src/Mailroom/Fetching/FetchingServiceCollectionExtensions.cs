@@ -1,3 +1,4 @@
+using Mailroom.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,7 +17,7 @@ public static class FetchingServiceCollectionExtensions
         services.AddScoped<FetchHeartbeat>();
         services.AddScoped<UidLedger>();
         services.AddScoped<FetchedBatchWriter>();
-        services.AddScoped<Pop3PasswordReader>();
+        services.TryAddSingleton<Pop3PasswordProtector>();
         services.AddScoped<MailboxSync>();
         services.AddScoped<AccountFetcher>();
         services.AddScoped<FetchRequests>();

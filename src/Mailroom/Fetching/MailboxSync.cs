@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using MailKit.Net.Pop3;
+using Mailroom.Accounts;
 using Mailroom.Network;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace Mailroom.Fetching;
 /// </summary>
 public sealed class MailboxSync(
     MailConnector connector,
-    Pop3PasswordReader passwords,
+    Pop3PasswordProtector passwords,
     UidLedger ledger,
     FetchedBatchWriter writer,
     IOptionsMonitor<FetchingOptions> options,
@@ -180,7 +181,7 @@ public sealed class MailboxSync(
     {
         try
         {
-            return passwords.Reveal(account.ProtectedPassword);
+            return passwords.Unprotect(account.ProtectedPassword);
         }
         catch (CryptographicException exception)
         {

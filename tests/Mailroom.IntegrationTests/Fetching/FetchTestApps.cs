@@ -38,7 +38,7 @@ internal static class FetchTestApps
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(mailbox);
         await using var scope = app.Services.CreateAsyncScope();
-        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Pop3PasswordReader.Purpose);
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Pop3PasswordProtector.Purpose);
         var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
         var owner = new MailroomUser { UserName = mailbox.User, Email = mailbox.User };
         db.Users.Add(owner);

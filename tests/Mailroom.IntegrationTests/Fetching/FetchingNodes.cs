@@ -1,7 +1,6 @@
 using System.Globalization;
 using Mailroom.Accounts;
 using Mailroom.Data;
-using Mailroom.Fetching;
 using Mailroom.IntegrationTests.Hosting;
 using Mailroom.Users;
 using Microsoft.AspNetCore.DataProtection;
@@ -40,7 +39,7 @@ internal sealed class FetchingNodes(TestDatabase database, string workingDirecto
     public async Task<Guid> AddAccountAsync(TestMailbox mailbox, RetrievalPolicy policy)
     {
         await using var scope = _services.CreateAsyncScope();
-        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Pop3PasswordReader.Purpose);
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Pop3PasswordProtector.Purpose);
         var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
         var owner = new MailroomUser { UserName = mailbox.User, Email = mailbox.User };
         db.Users.Add(owner);
