@@ -1,0 +1,22 @@
+using System.Net;
+using Mailroom.IntegrationTests.Hosting;
+
+namespace Mailroom.IntegrationTests.Operations;
+
+public abstract class HealthTests(MailroomAppFactory app)
+{
+    [Fact]
+    public async Task Healthz_WhenTheDatabaseIsReachable_AnswersHealthyWithoutSignIn()
+    {
+        using var client = app.CreateHttpClient();
+
+        using var response = await client.GetAsync(new Uri("healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class HealthTestsOnSqlite(SqliteApp app) : HealthTests(app), IClassFixture<SqliteApp>;
+
+public sealed class HealthTestsOnPostgres(PostgresApp app) : HealthTests(app), IClassFixture<PostgresApp>;
