@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Messages;
 
-/// <summary>One page of a user's messages, newest sent first, keyset-paged (never OFFSET).</summary>
+/// <summary>One page of a user's messages, newest sent first, keyset-paged in both directions (never OFFSET).</summary>
 public sealed class MessageListQuery(MailroomDbContext db)
 {
     /// <returns>The page, or null when the account does not exist or is not the owner's.</returns>
@@ -27,23 +27,50 @@ public sealed class MessageListQuery(MailroomDbContext db)
             messages = messages.Where(m => m.OwnerId == request.OwnerId && m.Folder == request.Folder);
         }
 
-        if (request.After is { } after)
+        messages = MessageSearch.Apply(messages, request.Search, caseInsensitiveLikeNeeded: db.Database.IsNpgsql());
+        return request.Before is { } before
+            ? await NewerAsync(messages, before, pageSize, cancellationToken)
+            : await OlderAsync(messages, request.After, pageSize, cancellationToken);
+    }
+
+    private static async Task<MessageListPage> OlderAsync(
+        IQueryable<StoredMessage> messages, MessageCursor? after, int pageSize, CancellationToken cancellationToken)
+    {
+        if (after is { } cursor)
         {
             // The first conjunct bounds the index range; the second breaks ties on equal sent dates.
-            messages = messages.Where(m => m.SentAt <= after.SentAt && (m.SentAt < after.SentAt || m.Id < after.Id));
+            messages = messages.Where(m => m.SentAt <= cursor.SentAt && (m.SentAt < cursor.SentAt || m.Id < cursor.Id));
         }
 
-        messages = MessageSearch.Apply(messages, request.Search, caseInsensitiveLikeNeeded: db.Database.IsNpgsql());
-
-        var rows = await messages
-            .OrderByDescending(m => m.SentAt)
-            .ThenByDescending(m => m.Id)
-            .Take(pageSize + 1)
-            .Select(m => new MessageListItem(
-                m.Id, m.AccountId, m.SentAt, m.FromName, m.FromAddress, m.To, m.Subject, m.Snippet, m.HasAttachments, m.Size, m.IsRead))
+        var rows = await Project(messages.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Take(pageSize + 1))
             .ToListAsync(cancellationToken);
-
-        var next = rows.Count > pageSize ? new MessageCursor(rows[pageSize - 1].SentAt, rows[pageSize - 1].Id) : (MessageCursor?)null;
-        return new MessageListPage(rows.Count > pageSize ? rows[..pageSize] : rows, next);
+        var items = rows.Count > pageSize ? rows[..pageSize] : rows;
+        return new MessageListPage(
+            items,
+            Older: rows.Count > pageSize ? CursorOf(items[^1]) : null,
+            Newer: after is not null && items.Count > 0 ? CursorOf(items[0]) : null);
     }
+
+    private static async Task<MessageListPage> NewerAsync(
+        IQueryable<StoredMessage> messages, MessageCursor before, int pageSize, CancellationToken cancellationToken)
+    {
+        // Walk the same index the other way from the cursor, then show the page newest first again.
+        var rows = await Project(messages
+                .Where(m => m.SentAt >= before.SentAt && (m.SentAt > before.SentAt || m.Id > before.Id))
+                .OrderBy(m => m.SentAt)
+                .ThenBy(m => m.Id)
+                .Take(pageSize + 1))
+            .ToListAsync(cancellationToken);
+        var items = (rows.Count > pageSize ? rows[..pageSize] : rows).AsEnumerable().Reverse().ToList();
+        return new MessageListPage(
+            items,
+            Older: items.Count > 0 ? CursorOf(items[^1]) : null,
+            Newer: rows.Count > pageSize ? CursorOf(items[0]) : null);
+    }
+
+    private static IQueryable<MessageListItem> Project(IQueryable<StoredMessage> messages) =>
+        messages.Select(m => new MessageListItem(
+            m.Id, m.AccountId, m.SentAt, m.FromName, m.FromAddress, m.To, m.Subject, m.Snippet, m.HasAttachments, m.Size, m.IsRead));
+
+    private static MessageCursor CursorOf(MessageListItem item) => new(item.SentAt, item.Id);
 }

@@ -30,13 +30,40 @@ public sealed class MessageListQueryTests : IAsyncLifetime
             await using var db = _database.NewContext();
             var page = await new MessageListQuery(db).ListAsync(new MessageListRequest(owner, account, After: cursor, PageSize: 5), default);
             seen.AddRange(page!.Items);
-            cursor = page.Next;
+            cursor = page.Older;
         }
         while (cursor is not null);
 
         Assert.Equal(
             expected.OrderByDescending(e => e.SentAt).ThenByDescending(e => e.Id).Select(e => e.Id),
             seen.Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task List_Before_GoesBackToTheSameNewerPages()
+    {
+        var owner = await _database.AddUserAsync("owner@example.test");
+        var account = await _database.AddAccountAsync(owner, "work");
+        for (var i = 0; i < 12; i++)
+        {
+            await _database.AddMessageAsync(account, owner, Start.AddHours(i % 4));
+        }
+
+        await using var db = _database.NewContext();
+        var query = new MessageListQuery(db);
+        var first = (await query.ListAsync(new MessageListRequest(owner, account, PageSize: 5), default))!;
+        var second = (await query.ListAsync(new MessageListRequest(owner, account, After: first.Older, PageSize: 5), default))!;
+        var third = (await query.ListAsync(new MessageListRequest(owner, account, After: second.Older, PageSize: 5), default))!;
+        var backToSecond = (await query.ListAsync(new MessageListRequest(owner, account, PageSize: 5, Before: third.Newer), default))!;
+        var backToFirst = (await query.ListAsync(new MessageListRequest(owner, account, PageSize: 5, Before: backToSecond.Newer), default))!;
+
+        Assert.Null(first.Newer);
+        Assert.Equal(2, third.Items.Count);
+        Assert.Null(third.Older);
+        Assert.Equal(second.Items.Select(m => m.Id), backToSecond.Items.Select(m => m.Id));
+        Assert.Equal(first.Items.Select(m => m.Id), backToFirst.Items.Select(m => m.Id));
+        Assert.Null(backToFirst.Newer);
+        Assert.Equal(first.Older, backToFirst.Older);
     }
 
     [Fact]
