@@ -47,6 +47,19 @@ public static class MessageViewBuilder
             Notes: notes);
     }
 
+    /// <summary>Only the sanitised HTML body (for the message frame), without decoding attachments; null when there is none.</summary>
+    public static SanitizedHtml? SanitizedHtml(byte[] raw, bool allowRemoteImages)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var message = MimeMessageLoader.TryLoad(raw);
+        if (message is null || MessageParts.Of(message) is not { Html: { } htmlPart } parts)
+        {
+            return null;
+        }
+
+        return MailHtmlSanitizer.Sanitize(Decode(htmlPart, []), cid => InlineImages.DataUrl(parts, cid), allowRemoteImages);
+    }
+
     private static MessageView Unreadable(byte[] raw, DateTimeOffset sentAt)
     {
         var note = raw.Length == 0
