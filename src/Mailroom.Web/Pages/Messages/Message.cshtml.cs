@@ -1,4 +1,5 @@
 using Mailroom.Messages;
+using Mailroom.Web.Reading;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
