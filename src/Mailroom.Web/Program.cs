@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Fetching;
 using Mailroom.Messages;
 using Mailroom.Network;
 using Mailroom.Sending.SystemMail;
@@ -16,6 +17,7 @@ builder.Services.AddMailroomDataProtection();
 builder.Services.AddMailroomIdentity();
 builder.Services.AddMailroomNetwork();
 builder.Services.AddMailroomSystemMail();
+builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();

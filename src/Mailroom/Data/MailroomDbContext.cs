@@ -1,4 +1,5 @@
 using Mailroom.Accounts;
+using Mailroom.Fetching;
 using Mailroom.Messages;
 using Mailroom.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -16,6 +17,12 @@ public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> option
     public DbSet<StoredMessage> Messages => Set<StoredMessage>();
 
     public DbSet<RawMessage> RawMessages => Set<RawMessage>();
+
+    public DbSet<UidLedgerEntry> UidLedger => Set<UidLedgerEntry>();
+
+    public DbSet<AccountFetchState> AccountFetchStates => Set<AccountFetchState>();
+
+    public DbSet<FetchRun> FetchRuns => Set<FetchRun>();
 
     /// <summary>The Data Protection key ring, shared by every node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
