@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mailroom.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MailroomDbContext))]
-    [Migration("20261127071354_Initial")]
+    [Migration("20261127071921_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -317,6 +317,8 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "Folder", "SentAt", "Id");
+
+                    b.HasIndex("OwnerId", "Folder", "IsRead", "AccountId");
 
                     b.HasIndex("OwnerId", "Folder", "SentAt", "Id");
 
