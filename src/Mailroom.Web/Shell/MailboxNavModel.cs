@@ -3,9 +3,9 @@ using Mailroom.Accounts;
 namespace Mailroom.Web.Shell;
 
 /// <summary>What the left pane shows. Grows with the product (unread counts, fetch state): add it here and in the view.</summary>
-public sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<MailboxNavAccount> Accounts);
+public sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<MailboxNavAccount> Accounts, int AllMailUnread);
 
-public sealed record MailboxNavAccount(Guid Id, string DisplayName, string EmailAddress, AccountState State, bool Selected)
+public sealed record MailboxNavAccount(Guid Id, string DisplayName, string EmailAddress, AccountState State, bool Selected, int Unread = 0)
 {
     /// <summary>The main pane filtered to this account.</summary>
     public string Href => $"/?account={Id}";

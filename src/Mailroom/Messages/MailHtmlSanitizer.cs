@@ -88,7 +88,7 @@ public static class MailHtmlSanitizer
         if (isRemote)
         {
             wasRemote = true;
-            return allowRemote && !url.StartsWith("//", StringComparison.Ordinal) ? url : null;
+            return allowRemote ? url : null;
         }
 
         return null;
