@@ -24,6 +24,6 @@ public static class MessageFramePolicy
     /// <summary>Readable defaults for mail that brings no styles of its own; the sender's styles come after and win.</summary>
     public const string BaseStyles =
         "<style>html{color-scheme:light}body{margin:16px 20px;font:14px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;" +
-        "color:#1f2328;overflow-wrap:anywhere}img{max-width:100%;height:auto}table{max-width:100%}" +
+        "color:#1f2328;overflow-wrap:anywhere}img{max-width:100%}img[src]{height:auto}table{max-width:100%}" +
         "a{color:#0b57d0}blockquote{margin:0 0 0 .8em;padding-left:.8em;border-left:3px solid #d0d7de;color:#57606a}</style>";
 }
