@@ -5,12 +5,9 @@ namespace Mailroom.Web.Users;
 /// <summary>How long a lockout lasts and when it ends, in the words the sign-in page and the API use.</summary>
 public sealed record LockoutNotice(TimeSpan Duration, DateTimeOffset LockedUntil)
 {
-    public string DurationText => Duration switch
-    {
-        { TotalMinutes: < 60 } d => Plural((int)Math.Round(d.TotalMinutes), "minute"),
-        { TotalHours: < 48 } d when d.TotalHours == Math.Floor(d.TotalHours) => Plural((int)d.TotalHours, "hour"),
-        var d => Plural((int)Math.Round(d.TotalMinutes), "minute"),
-    };
+    public string DurationText => Duration.TotalMinutes >= 60 && Duration.TotalMinutes % 60 == 0
+        ? Plural((int)Duration.TotalHours, "hour")
+        : Plural((int)Math.Round(Duration.TotalMinutes), "minute");
 
     /// <summary>The end of the lockout as HH:mm in UTC; the page shows it in the browser's time zone.</summary>
     public string UtcTimeText => LockedUntil.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture);
