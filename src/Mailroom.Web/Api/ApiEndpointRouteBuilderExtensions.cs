@@ -1,3 +1,4 @@
+using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Api.Messages;
 using Mailroom.Web.Api.Users;
 
@@ -13,6 +14,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapAuthEndpoints();
         api.MapMeEndpoint();
         api.MapMessagesEndpoints();
+        api.MapFetchEndpoints();
         return endpoints;
     }
 }

@@ -7,6 +7,9 @@ public sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<Mailbox
 
 public sealed record MailboxNavAccount(Guid Id, string DisplayName, string EmailAddress, AccountState State, bool Selected, int Unread = 0)
 {
+    /// <summary>Set while a fetch of this account runs: percent of its bytes done (0 until the size is known).</summary>
+    public int? FetchPercent { get; init; }
+
     /// <summary>The main pane filtered to this account.</summary>
     public string Href => $"/?account={Id}";
 

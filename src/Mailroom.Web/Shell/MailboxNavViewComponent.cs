@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Fetching;
 using Mailroom.Messages;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Web.Shell;
 
 /// <summary>The left pane of the mail shell: "All mail" and the signed-in user's POP3 accounts (only theirs).</summary>
-public sealed class MailboxNavViewComponent(MailroomDbContext db, UnreadCounter unreadCounter) : ViewComponent
+public sealed class MailboxNavViewComponent(MailroomDbContext db, FetchStatusReader fetches, UnreadCounter unreadCounter) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -22,10 +23,15 @@ public sealed class MailboxNavViewComponent(MailroomDbContext db, UnreadCounter 
             .Select(account => new MailboxNavAccount(
                 account.Id, account.DisplayName, account.EmailAddress, account.State, onMailPage && account.Id == selected))
             .ToListAsync(HttpContext.RequestAborted);
+        var fetching = (await fetches.GetFetchingAsync(userId, HttpContext.RequestAborted)).ToDictionary(status => status.AccountId);
         var unread = await unreadCounter.CountAsync(userId, HttpContext.RequestAborted);
-        return View(new MailboxNavModel(
-            onMailPage && selected is null,
-            [.. accounts.Select(account => account with { Unread = unread.For(account.Id) })],
-            unread.Total));
+        accounts = [.. accounts.Select(account => account with
+        {
+            Unread = unread.For(account.Id),
+            FetchPercent = fetching.TryGetValue(account.Id, out var status)
+                ? status.BytesTotal > 0 ? (int)(status.BytesDone * 100 / status.BytesTotal) : 0
+                : null,
+        })];
+        return View(new MailboxNavModel(onMailPage && selected is null, accounts, unread.Total));
     }
 }
