@@ -3,12 +3,15 @@ using Mailroom.Accounts;
 namespace Mailroom.Web.Shell;
 
 /// <summary>What the left pane shows. Grows with the product (unread counts, fetch state): add it here and in the view.</summary>
-public sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<MailboxNavAccount> Accounts, int AllMailUnread);
+public sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<MailboxNavAccount> Accounts, int AllMailUnread, string AllMailUnreadText = "");
 
 public sealed record MailboxNavAccount(Guid Id, string DisplayName, string EmailAddress, AccountState State, bool Selected, int Unread = 0)
 {
     /// <summary>Set while a fetch of this account runs: percent of its bytes done (0 until the size is known).</summary>
     public int? FetchPercent { get; init; }
+
+    /// <summary>The unread count as shown ("9,999+" past the cap).</summary>
+    public string UnreadText { get; init; } = "";
 
     /// <summary>The main pane filtered to this account.</summary>
     public string Href => $"/?account={Id}";

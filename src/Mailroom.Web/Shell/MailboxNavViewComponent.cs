@@ -28,10 +28,12 @@ public sealed class MailboxNavViewComponent(MailroomDbContext db, FetchStatusRea
         accounts = [.. accounts.Select(account => account with
         {
             Unread = unread.For(account.Id),
+            UnreadText = UnreadCounts.Display(unread.For(account.Id), unread.IsCapped(account.Id)),
             FetchPercent = fetching.TryGetValue(account.Id, out var status)
                 ? status.BytesTotal > 0 ? (int)(status.BytesDone * 100 / status.BytesTotal) : 0
                 : null,
         })];
-        return View(new MailboxNavModel(onMailPage && selected is null, accounts, unread.Total));
+        return View(new MailboxNavModel(
+            onMailPage && selected is null, accounts, unread.Total, UnreadCounts.Display(unread.Total, unread.IsTotalCapped)));
     }
 }

@@ -53,11 +53,11 @@ public sealed class HostileHtmlTests(BrowserFixture browser, HostileCorpusApp co
             _ = dialog.DismissAsync();
         };
         session.Context.Page += (_, popup) => popups.Add(popup.Url);
-        await session.SignInAsync(corpus.User);
+        await corpus.SignInAsync(session);
 
         await page.GotoAsync($"/messages/{id}", new() { WaitUntil = WaitUntilState.Load });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Hostile");
-        await page.WaitForTimeoutAsync(400);   // time for timers, meta refresh and lazy loads to fire if they could
+        await page.WaitForTimeoutAsync(300);   // time for timers, meta refresh and lazy loads to fire if they could
 
         await AssertNothingRanAsync(page, dialogs, popups, name);
         Assert.True(outside.Count == 0, $"{name}: before Show images, requests left for {string.Join(", ", outside.Select(o => o.Url))}");
@@ -70,7 +70,7 @@ public sealed class HostileHtmlTests(BrowserFixture browser, HostileCorpusApp co
         {
             await showImages.ClickAsync();
             await page.WaitForURLAsync($"**/messages/{id}?images=true", new() { WaitUntil = WaitUntilState.Load });
-            await page.WaitForTimeoutAsync(400);
+            await page.WaitForTimeoutAsync(300);
 
             await AssertNothingRanAsync(page, dialogs, popups, name);
             lock (outside)
@@ -120,6 +120,31 @@ public sealed class HostileCorpusApp : IAsyncLifetime
     public TestUser User { get; } = TestUser.Create("hostile");
 
     public Dictionary<string, long> Ids { get; } = [];
+
+    private IReadOnlyList<BrowserContextCookiesResult>? _cookies;
+
+    /// <summary>Signs in through the form once, then hands the same session cookie to every later browser context.</summary>
+    public async Task SignInAsync(BrowserSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (_cookies is null)
+        {
+            await session.SignInAsync(User);
+            _cookies = await session.Context.CookiesAsync();
+            return;
+        }
+
+        await session.Context.AddCookiesAsync(_cookies.Select(c => new Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Domain = c.Domain,
+            Path = c.Path,
+            HttpOnly = c.HttpOnly,
+            Secure = c.Secure,
+            SameSite = c.SameSite,
+        }));
+    }
 
     public async Task InitializeAsync()
     {

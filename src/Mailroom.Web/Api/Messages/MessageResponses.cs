@@ -54,6 +54,7 @@ public sealed record ReadStateRequest(IReadOnlyList<long>? MessageIds, bool Read
 
 public sealed record ReadStateResponse(int Updated);
 
-public sealed record UnreadCountsResponse(int Total, IReadOnlyList<AccountUnreadCount> Accounts);
+/// <summary>Unread counts; a count past 9,999 is reported as 10,000 with <c>Capped</c> set (shown as "9,999+").</summary>
+public sealed record UnreadCountsResponse(int Total, bool Capped, IReadOnlyList<AccountUnreadCount> Accounts);
 
-public sealed record AccountUnreadCount(Guid AccountId, int Unread);
+public sealed record AccountUnreadCount(Guid AccountId, int Unread, bool Capped);

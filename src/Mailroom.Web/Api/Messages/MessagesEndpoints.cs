@@ -58,7 +58,7 @@ public static class MessagesEndpoints
     {
         var counts = await counter.CountAsync(user.GetUserId(), cancellationToken);
         return TypedResults.Ok(new UnreadCountsResponse(
-            counts.Total, [.. counts.ByAccount.Select(c => new AccountUnreadCount(c.Key, c.Value))]));
+            counts.Total, counts.IsTotalCapped, [.. counts.ByAccount.Select(c => new AccountUnreadCount(c.Key, c.Value, counts.IsCapped(c.Key)))]));
     }
 
     private static async Task<Results<Ok<MessageResponse>, NotFound>> GetAsync(
