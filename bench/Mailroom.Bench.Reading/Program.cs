@@ -80,6 +80,7 @@ static async Task RunAsync(DatabaseProvider provider, BenchOptions options, Canc
         await Latency.MeasureAsync(client, "open a message (random id)", i => $"api/messages/{sample[i]}", options.Requests, cancellationToken),
         await Latency.MeasureAsync(client, "unread counts (left pane)", _ => "api/messages/unread-counts", options.Requests, cancellationToken),
         await Latency.MeasureAsync(client, "search subject word, page 1", _ => $"api/messages?account={account}&q=renewal", options.Requests, cancellationToken),
+        await Latency.MeasureAsync(client, "search matching nothing (reads the whole account)", _ => $"api/messages?account={account}&q=zzzz", Math.Min(options.Requests, 50), cancellationToken),
     };
 
     Console.WriteLine();

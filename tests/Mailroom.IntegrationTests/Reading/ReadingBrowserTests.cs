@@ -92,6 +92,13 @@ public sealed class ReadingBrowserTests(BrowserFixture browser)
         await Expect(UnreadBadge(page, mailbox.Home.ToString())).ToHaveTextAsync("2");
         Assert.False(await MessageSeeder.IsReadAsync(app, mailbox.HomeIds[0]));
         Assert.True(await MessageSeeder.IsReadAsync(app, mailbox.HomeIds[2]));
+
+        // Opening marks read; "Mark unread" in the reading pane undoes it and returns to the same list.
+        await page.Locator($"[data-message-id=\"{mailbox.HomeIds[2]}\"] a").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark unread" }).ClickAsync();
+        await page.WaitForURLAsync($"**/?account={mailbox.Home}");
+        await Expect(page.Locator(".message-row--unread")).ToHaveCountAsync(3);
+        Assert.False(await MessageSeeder.IsReadAsync(app, mailbox.HomeIds[2]));
     }
 
     [Fact]
