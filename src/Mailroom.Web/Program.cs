@@ -1,3 +1,4 @@
+using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Fetching;
 using Mailroom.Messages;
@@ -17,6 +18,7 @@ builder.Services.AddMailroomDataProtection();
 builder.Services.AddMailroomNetwork();
 builder.Services.AddMailroomSystemMail();
 builder.Services.AddMailroomIdentity();
+builder.Services.AddMailroomAccounts();
 builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
 builder.Services.AddMailroomPages();

@@ -40,6 +40,9 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.Property<int?>("DeleteAfterDays")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisabledReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

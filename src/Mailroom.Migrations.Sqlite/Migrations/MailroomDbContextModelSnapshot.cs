@@ -35,6 +35,9 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.Property<int?>("DeleteAfterDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisabledReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

@@ -1,3 +1,4 @@
+using Mailroom.Web.Api.Accounts;
 using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Api.Messages;
 using Mailroom.Web.Api.Users;
@@ -14,6 +15,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapAuthEndpoints();
         api.MapMeEndpoint();
         api.MapMessagesEndpoints();
+        api.MapAccountsEndpoints();
         api.MapFetchEndpoints();
         return endpoints;
     }

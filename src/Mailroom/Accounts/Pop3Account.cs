@@ -37,4 +37,6 @@ public sealed class Pop3Account
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? LastSuccessfulFetchAt { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
 }

@@ -77,6 +77,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             Assert.Equal((0, 0), (lost, duplicates));
         }
 
+        // Fetch now for the final node: the killed runs may have finished the job already, leaving the next poll an hour away.
+        await nodes.QueryAsync(db => db.AccountFetchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextFetchAt, DateTimeOffset.UtcNow)));
         await using (var last = nodes.Start("final", Lease))
         {
             await last.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mailroom.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MailroomDbContext))]
-    [Migration("20261127071907_Initial")]
+    [Migration("20261127081019_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -36,6 +36,9 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("DeleteAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisabledReason")

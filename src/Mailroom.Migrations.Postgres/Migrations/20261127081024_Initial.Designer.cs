@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mailroom.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MailroomDbContext))]
-    [Migration("20261127071921_Initial")]
+    [Migration("20261127081024_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -42,6 +42,9 @@ namespace Mailroom.Migrations.Postgres.Migrations
 
                     b.Property<int?>("DeleteAfterDays")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisabledReason")
                         .HasMaxLength(1000)

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Mailroom.Migrations.Sqlite.Migrations
+namespace Mailroom.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,21 +30,21 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,10 +55,10 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -68,11 +69,11 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -89,11 +90,11 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -110,10 +111,10 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,8 +131,8 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,10 +155,10 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -174,22 +175,23 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "Pop3Accounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EmailAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    Host = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
-                    Port = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    ProtectedPassword = table.Column<string>(type: "TEXT", nullable: false),
-                    UseSsl = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AfterRetrieval = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeleteAfterDays = table.Column<int>(type: "INTEGER", nullable: true),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    DisabledReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ConsecutiveAuthenticationFailures = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSuccessfulFetchAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EmailAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Host = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: false),
+                    Port = table.Column<int>(type: "integer", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    ProtectedPassword = table.Column<string>(type: "text", nullable: false),
+                    UseSsl = table.Column<bool>(type: "boolean", nullable: false),
+                    AfterRetrieval = table.Column<int>(type: "integer", nullable: false),
+                    DeleteAfterDays = table.Column<int>(type: "integer", nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    DisabledReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ConsecutiveAuthenticationFailures = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSuccessfulFetchAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,23 +208,23 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "AccountFetchStates",
                 columns: table => new
                 {
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NextFetchAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FetchRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LeaseToken = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LeaseHolder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastFailureKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    LastFailureMessage = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    LastSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ServerLoginDelay = table.Column<TimeSpan>(type: "TEXT", nullable: true),
-                    RunStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    MessagesDone = table.Column<int>(type: "INTEGER", nullable: false),
-                    MessagesTotal = table.Column<int>(type: "INTEGER", nullable: false),
-                    BytesDone = table.Column<long>(type: "INTEGER", nullable: false),
-                    BytesTotal = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProgressUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NextFetchAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FetchRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LeaseToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    LeaseHolder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConsecutiveFailures = table.Column<int>(type: "integer", nullable: false),
+                    LastFailureKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    LastFailureMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LastSignInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ServerLoginDelay = table.Column<TimeSpan>(type: "interval", nullable: true),
+                    RunStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MessagesDone = table.Column<int>(type: "integer", nullable: false),
+                    MessagesTotal = table.Column<int>(type: "integer", nullable: false),
+                    BytesDone = table.Column<long>(type: "bigint", nullable: false),
+                    BytesTotal = table.Column<long>(type: "bigint", nullable: false),
+                    ProgressUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -239,19 +241,19 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "FetchRuns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Node = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    NewMessages = table.Column<int>(type: "INTEGER", nullable: false),
-                    NewBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    SkippedMessages = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeletedFromServer = table.Column<int>(type: "INTEGER", nullable: false),
-                    FailureKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Node = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NewMessages = table.Column<int>(type: "integer", nullable: false),
+                    NewBytes = table.Column<long>(type: "bigint", nullable: false),
+                    SkippedMessages = table.Column<int>(type: "integer", nullable: false),
+                    DeletedFromServer = table.Column<int>(type: "integer", nullable: false),
+                    FailureKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FailureMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -268,23 +270,23 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "Messages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
-                    Folder = table.Column<int>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    StoredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FromName = table.Column<string>(type: "TEXT", nullable: false),
-                    FromAddress = table.Column<string>(type: "TEXT", nullable: false),
-                    To = table.Column<string>(type: "TEXT", nullable: false),
-                    Cc = table.Column<string>(type: "TEXT", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", nullable: false),
-                    Snippet = table.Column<string>(type: "TEXT", nullable: false),
-                    MessageIdHeader = table.Column<string>(type: "TEXT", nullable: true),
-                    HasAttachments = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsRead = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<string>(type: "text", nullable: false),
+                    Folder = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FromName = table.Column<string>(type: "text", nullable: false),
+                    FromAddress = table.Column<string>(type: "text", nullable: false),
+                    To = table.Column<string>(type: "text", nullable: false),
+                    Cc = table.Column<string>(type: "text", nullable: false),
+                    Subject = table.Column<string>(type: "text", nullable: false),
+                    Snippet = table.Column<string>(type: "text", nullable: false),
+                    MessageIdHeader = table.Column<string>(type: "text", nullable: true),
+                    HasAttachments = table.Column<bool>(type: "boolean", nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    IsRead = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -301,8 +303,8 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "RawMessages",
                 columns: table => new
                 {
-                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    MessageId = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -319,12 +321,12 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "UidLedger",
                 columns: table => new
                 {
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Uid = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    StoredMessageId = table.Column<long>(type: "INTEGER", nullable: true),
-                    SkippedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DeletedFromServerAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Uid = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StoredMessageId = table.Column<long>(type: "bigint", nullable: true),
+                    SkippedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DeletedFromServerAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

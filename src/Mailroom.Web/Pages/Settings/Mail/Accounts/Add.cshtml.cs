@@ -1,0 +1,33 @@
+using Mailroom.Accounts;
+using Mailroom.Accounts.Providers;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mailroom.Web.Pages.Settings.Mail.Accounts;
+
+public sealed class AddModel(Pop3AccountService accounts, KnownProviderDirectory providers) : AccountFormPageModel(accounts, providers)
+{
+    public override Guid? AccountId => null;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        ClearPostedValues();
+        var result = await Accounts.CreateAsync(Owner, Input.ToInput(), Input.ApprovalToken, cancellationToken);
+        if (result.Status == AccountChangeStatus.Saved)
+        {
+            TempData["Saved"] = $"{result.Account!.DisplayName} was added. Mailroom will start fetching its mail shortly.";
+            return RedirectToPage("Index");
+        }
+
+        if (result.Status == AccountChangeStatus.TestRequired)
+        {
+            Input.ApprovalToken = null;
+        }
+
+        AddErrors(result.Errors);
+        return Page();
+    }
+}

@@ -1,0 +1,47 @@
+using Mailroom.Accounts;
+using Mailroom.Web.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mailroom.Web.Pages.Settings.Mail.Accounts;
+
+/// <summary>Deleting an account asks first what happens to the mail already fetched from it.</summary>
+[Authorize]
+public sealed class DeleteModel(Pop3AccountService accounts) : PageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public FetchedMailOnDelete? FetchedMail { get; set; }
+
+    public AccountSummary? Account { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Account = await accounts.GetAsync(User.GetUserId(), Id, cancellationToken);
+        return Account is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Account = await accounts.GetAsync(User.GetUserId(), Id, cancellationToken);
+        if (Account is null)
+        {
+            return NotFound();
+        }
+
+        if (FetchedMail is not { } choice)
+        {
+            ModelState.AddModelError(nameof(FetchedMail), "Choose whether to keep or remove the mail already fetched.");
+            return Page();
+        }
+
+        await accounts.DeleteAsync(User.GetUserId(), Id, choice, cancellationToken);
+        TempData["Saved"] = choice == FetchedMailOnDelete.Keep
+            ? $"{Account.DisplayName} was deleted. Its {Account.MessageCount} fetched messages stay in your mail."
+            : $"{Account.DisplayName} was deleted together with its {Account.MessageCount} fetched messages.";
+        return RedirectToPage("Index");
+    }
+}

@@ -1,0 +1,78 @@
+using Mailroom.Data;
+using Mailroom.Fetching;
+using Mailroom.Network;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mailroom.Accounts;
+
+/// <summary>
+/// What background fetching tells an account about itself (the fetcher's <see cref="IAccountHealth"/>).
+/// The failure itself is shown from the fetch state the fetcher records; this class owns only the consequences. A server that keeps refusing the credentials
+/// (the real password was changed and Mailroom was not told) disables the account after
+/// <see cref="AccountsOptions.DisableAfterAuthenticationFailures"/> consecutive refusals, and the user is told
+/// by email; temporary trouble (mailbox in use, server errors, connection failures) never disables it.
+/// Counters change with single UPDATE statements so that several nodes and the user's own edits cannot lose one.
+/// </summary>
+public sealed partial class AccountHealth(
+    MailroomDbContext db,
+    AccountDisabledNotifier notifier,
+    TimeProvider time,
+    IOptionsMonitor<AccountsOptions> options,
+    ILogger<AccountHealth> logger) : IAccountHealth
+{
+    public async Task RecordFetchSuccessAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        await db.Pop3Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(
+            set => set
+                .SetProperty(a => a.ConsecutiveAuthenticationFailures, 0)
+                .SetProperty(a => a.LastSuccessfulFetchAt, time.GetUtcNow()),
+            cancellationToken);
+    }
+
+    public async Task RecordFetchFailureAsync(Guid accountId, MailFailure failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        if (failure.Kind == MailFailureKind.Cancelled)
+        {
+            // Shutdown is not the account's fault.
+            return;
+        }
+
+        if (!failure.IsCredentialRejection)
+        {
+            // Temporary trouble, certificates, policy: shown from the fetch state, never a reason to disable.
+            LogFailureRecorded(logger, accountId, failure.Kind, failure.Reason);
+            return;
+        }
+
+        var account = db.Pop3Accounts.Where(a => a.Id == accountId);
+        await account.ExecuteUpdateAsync(
+            set => set.SetProperty(a => a.ConsecutiveAuthenticationFailures, a => a.ConsecutiveAuthenticationFailures + 1),
+            cancellationToken);
+
+        var threshold = options.CurrentValue.DisableAfterAuthenticationFailures;
+        var reason = $"Disabled after {threshold} failed sign-ins in a row: {failure.Message} " +
+            "If the password changed, edit the account, enter the new password, test it and enable the account.";
+
+        // Only the statement that actually flips Active to Disabled sends the email, so it goes out once.
+        var disabled = await account
+            .Where(a => a.State == AccountState.Active && a.ConsecutiveAuthenticationFailures >= threshold)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.State, AccountState.Disabled).SetProperty(a => a.DisabledReason, reason), cancellationToken);
+        if (disabled == 0)
+        {
+            LogFailureRecorded(logger, accountId, failure.Kind, failure.Reason);
+            return;
+        }
+
+        LogDisabled(logger, accountId, threshold);
+        await notifier.NotifyAsync(accountId, threshold, failure, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} fetch failed: {Kind} {Reason}")]
+    private static partial void LogFailureRecorded(ILogger logger, Guid accountId, MailFailureKind kind, MailFailureReason reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} disabled after {Failures} consecutive authentication failures")]
+    private static partial void LogDisabled(ILogger logger, Guid accountId, int failures);
+}

@@ -1,0 +1,27 @@
+using Mailroom.Accounts.Providers;
+using Mailroom.Fetching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mailroom.Accounts;
+
+public static class AccountsServiceCollectionExtensions
+{
+    /// <summary>POP3 accounts: test, manage, health. Needs AddMailroomDatabase, AddMailroomNetwork, AddMailroomSystemMail and Data Protection.</summary>
+    public static IServiceCollection AddMailroomAccounts(this IServiceCollection services)
+    {
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(KnownProviderDirectory.LoadBundled());
+        services.AddSingleton<Pop3PasswordProtector>();
+        services.AddSingleton<TestApprovals>();
+        services.AddSingleton<AccountTestGuidance>();
+        services.AddSingleton<Pop3AccountTester>();
+        services.AddScoped<Pop3AccountService>();
+        services.AddScoped<AccountHealth>();
+
+        // Replaces the fetcher's minimal recorder whichever is registered first: the last registration wins.
+        services.AddScoped<IAccountHealth>(provider => provider.GetRequiredService<AccountHealth>());
+        services.AddScoped<AccountDisabledNotifier>();
+        return services;
+    }
+}

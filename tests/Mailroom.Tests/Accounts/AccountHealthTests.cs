@@ -1,0 +1,105 @@
+using Mailroom.Accounts;
+using Mailroom.Network;
+
+namespace Mailroom.Tests.Accounts;
+
+public sealed class AccountHealthTests
+{
+    private static readonly MailFailure WrongPassword = new(MailFailureKind.Authentication, MailFailureReason.Credentials, "The server did not accept the user name and password.");
+
+    public static TheoryData<MailFailure> TemporaryFailures => new()
+    {
+        new MailFailure(MailFailureKind.MailboxInUse, MailFailureReason.InUse, "The mailbox is in use."),
+        new MailFailure(MailFailureKind.TemporaryServerError, MailFailureReason.SysTemp, "Temporary problem."),
+        new MailFailure(MailFailureKind.TemporaryServerError, MailFailureReason.LoginDelay, "Wait between sign-ins."),
+        new MailFailure(MailFailureKind.Connection, MailFailureReason.Refused, "Refused."),
+        new MailFailure(MailFailureKind.Connection, MailFailureReason.TimedOut, "Timed out."),
+    };
+
+    [Fact]
+    public async Task RecordFailure_WhenCredentialsAreRefusedThreeTimesInARow_DisablesWithReasonAndEmailsTheOwnerOnce()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        var account = await bed.AddAccountAsync();
+        var health = bed.Health();
+
+        await health.RecordFetchFailureAsync(account.Id, WrongPassword, CancellationToken.None);
+        await health.RecordFetchFailureAsync(account.Id, WrongPassword, CancellationToken.None);
+        Assert.Equal(AccountState.Active, (await bed.ReloadAsync(account.Id)).State);
+
+        await health.RecordFetchFailureAsync(account.Id, WrongPassword, CancellationToken.None);
+        await health.RecordFetchFailureAsync(account.Id, WrongPassword, CancellationToken.None);
+
+        var stored = await bed.ReloadAsync(account.Id);
+        Assert.Equal(AccountState.Disabled, stored.State);
+        Assert.Contains("3 failed sign-ins", stored.DisabledReason, StringComparison.Ordinal);
+        Assert.Contains("did not accept the user name and password", stored.DisabledReason, StringComparison.Ordinal);
+        var notice = Assert.Single(bed.Mail.Sent);
+        Assert.Equal("owner@example.test", notice.To.Mailboxes.Single().Address);
+        Assert.Contains("Work", notice.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", notice.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TemporaryFailures))]
+    public async Task RecordFailure_WhenFailuresAreTemporary_NeverDisables(MailFailure failure)
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        var account = await bed.AddAccountAsync();
+        var health = bed.Health();
+
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await health.RecordFetchFailureAsync(account.Id, failure, CancellationToken.None);
+        }
+
+        var stored = await bed.ReloadAsync(account.Id);
+        Assert.Equal(AccountState.Active, stored.State);
+        Assert.Equal(0, stored.ConsecutiveAuthenticationFailures);
+        Assert.Null(stored.DisabledReason);
+        Assert.Empty(bed.Mail.Sent);
+    }
+
+    [Fact]
+    public async Task RecordSuccess_BetweenRefusals_StartsTheCountAgain()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        var account = await bed.AddAccountAsync();
+        var health = bed.Health();
+
+        await health.RecordFetchFailureAsync(account.Id, WrongPassword, CancellationToken.None);
+        await health.RecordFetchFailureAsync(account.Id, WrongPassword, CancellationToken.None);
+        await health.RecordFetchSuccessAsync(account.Id, CancellationToken.None);
+        await health.RecordFetchFailureAsync(account.Id, WrongPassword, CancellationToken.None);
+        await health.RecordFetchFailureAsync(account.Id, WrongPassword, CancellationToken.None);
+
+        var stored = await bed.ReloadAsync(account.Id);
+        Assert.Equal(AccountState.Active, stored.State);
+        Assert.Equal(2, stored.ConsecutiveAuthenticationFailures);
+    }
+
+    [Fact]
+    public async Task RecordSuccess_SetsTheLastSuccessfulFetch()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        var account = await bed.AddAccountAsync();
+        var health = bed.Health();
+        bed.Time.Advance(TimeSpan.FromMinutes(5));
+        await health.RecordFetchSuccessAsync(account.Id, CancellationToken.None);
+
+        var stored = await bed.ReloadAsync(account.Id);
+        Assert.Equal(bed.Time.GetUtcNow(), stored.LastSuccessfulFetchAt);
+    }
+
+    [Fact]
+    public async Task RecordFailure_WithAConfiguredThreshold_DisablesAtThatCount()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        bed.Options.DisableAfterAuthenticationFailures = 1;
+        var account = await bed.AddAccountAsync();
+
+        await bed.Health().RecordFetchFailureAsync(account.Id, WrongPassword, CancellationToken.None);
+
+        Assert.Equal(AccountState.Disabled, (await bed.ReloadAsync(account.Id)).State);
+    }
+}

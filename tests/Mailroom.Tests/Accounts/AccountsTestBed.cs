@@ -1,0 +1,132 @@
+using Mailroom.Accounts;
+using Mailroom.Data;
+using Mailroom.Fetching;
+using Mailroom.Sending.SystemMail;
+using Mailroom.Tests.Network;
+using Mailroom.Users;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace Mailroom.Tests.Accounts;
+
+/// <summary>The accounts engine wired to its own in-memory SQLite database, a fake clock and a fake mailer.</summary>
+internal sealed class AccountsTestBed : IAsyncDisposable
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly DbContextOptions<MailroomDbContext> _options;
+
+    private AccountsTestBed()
+    {
+        _connection.Open();
+        _options = new DbContextOptionsBuilder<MailroomDbContext>().UseSqlite(_connection).Options;
+        Db = new MailroomDbContext(_options);
+        Db.Database.EnsureCreated();
+        DataProtection = new EphemeralDataProtectionProvider();
+        Passwords = new Pop3PasswordProtector(DataProtection);
+        Approvals = new TestApprovals(DataProtection, Time, new StaticOptionsMonitor<AccountsOptions>(Options));
+    }
+
+    public MailroomDbContext Db { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+
+    public AccountsOptions Options { get; } = new();
+
+    public IDataProtectionProvider DataProtection { get; }
+
+    public Pop3PasswordProtector Passwords { get; }
+
+    public TestApprovals Approvals { get; }
+
+    public RecordingMailSender Mail { get; } = new();
+
+    public static async Task<AccountsTestBed> CreateAsync()
+    {
+        var bed = new AccountsTestBed();
+        await bed.AddUserAsync("owner-1", "owner@example.test");
+        await bed.AddUserAsync("owner-2", "other@example.test");
+        return bed;
+    }
+
+    public async Task AddUserAsync(string id, string email)
+    {
+        Db.Users.Add(new MailroomUser { Id = id, UserName = email, Email = email });
+        await Db.SaveChangesAsync();
+    }
+
+    public Pop3AccountService Service(int scriptedPort = 995) => new(
+        Db,
+        new Pop3AccountTester(TestConnectors.ForScriptedServer(scriptedPort), NullLogger<Pop3AccountTester>.Instance),
+        Pop3AccountTesterTests.Guidance(),
+        Approvals,
+        Passwords,
+        FetchRequests(),
+        Time,
+        NullLogger<Pop3AccountService>.Instance);
+
+    public FetchRequests FetchRequests()
+    {
+        var factory = new SharedConnectionFactory(_options);
+        return new FetchRequests(factory, new FetchLeases(factory, Time), Time);
+    }
+
+    public AccountHealth Health() => new(
+        Db,
+        new AccountDisabledNotifier(Db, Mail, NullLogger<AccountDisabledNotifier>.Instance),
+        Time,
+        new StaticOptionsMonitor<AccountsOptions>(Options),
+        NullLogger<AccountHealth>.Instance);
+
+    public async Task<Pop3Account> AddAccountAsync(string ownerId = "owner-1", string password = "secret", int port = 995)
+    {
+        var account = new Pop3Account
+        {
+            OwnerId = ownerId,
+            DisplayName = "Work",
+            EmailAddress = "alice@example.test",
+            Host = "pop.example.test",
+            Port = port,
+            UseSsl = false,
+            UserName = "alice",
+            ProtectedPassword = Passwords.Protect(password),
+            CreatedAt = Time.GetUtcNow(),
+        };
+        Db.Pop3Accounts.Add(account);
+        await Db.SaveChangesAsync();
+        Db.ChangeTracker.Clear();
+        return account;
+    }
+
+    /// <summary>The account as stored now, bypassing the change tracker (ExecuteUpdate does not touch tracked entities).</summary>
+    public Task<Pop3Account> ReloadAsync(Guid id) => Db.Pop3Accounts.AsNoTracking().SingleAsync(a => a.Id == id);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+
+    private sealed class SharedConnectionFactory(DbContextOptions<MailroomDbContext> options) : IDbContextFactory<MailroomDbContext>
+    {
+        public MailroomDbContext CreateDbContext() => new(options);
+    }
+
+    internal sealed class RecordingMailSender : ISystemMailSender
+    {
+        public List<MimeMessage> Sent { get; } = [];
+
+        public bool WritesToOutbox => true;
+
+        public MailboxAddress Sender { get; } = new("Mailroom", "mailroom@example.test");
+
+        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            Sent.Add(message);
+            return Task.CompletedTask;
+        }
+    }
+}
