@@ -87,7 +87,7 @@ internal static class ReadingBenchmark
             await Latency.MeasureAsync(client, $"list, account, page {lastPage:N0} (last)", _ => $"api/messages?account={account}&after={last}", options.Requests, cancellationToken),
             await Latency.MeasureAsync(client, "list, All mail, page 1", _ => "api/messages", options.Requests, cancellationToken),
             await Latency.MeasureAsync(client, $"list, All mail, page {middlePage:N0}", _ => $"api/messages?after={middle}", options.Requests, cancellationToken),
-            await Latency.MeasureAsync(client, "open a message (random id)", i => $"api/messages/{sample[i]}", options.Requests, cancellationToken),
+            await Latency.MeasureAsync(client, "open a message (random id)", i => $"api/messages/{sample[i % sample.Length]}", options.Requests, cancellationToken),
             await Latency.MeasureAsync(client, "unread counts (left pane)", _ => "api/messages/unread-counts", options.Requests, cancellationToken),
             await Latency.MeasureAsync(client, "search subject word, page 1", _ => $"api/messages?account={account}&q=renewal", options.Requests, cancellationToken),
             await Latency.MeasureAsync(client, "search matching nothing (reads the whole account)", _ => $"api/messages?account={account}&q=zzzz", Math.Min(options.Requests, 50), cancellationToken),
