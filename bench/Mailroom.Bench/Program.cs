@@ -1,9 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using Mailroom.Bench;
+using Mailroom.Bench.Reading;
 using Npgsql;
 
 // bench: dotnet bench/Mailroom.Bench/bin/Release/net10.0/Mailroom.Bench.dll [sizes, default 2000,10000]
+// The "reading" sub-command is the reading benchmark (list and open over HTTP at 100,000 messages); see Reading/ReadingBenchmark.
+if (args is ["reading", .. var readingArgs])
+{
+    return await ReadingBenchmark.RunAsync(readingArgs);
+}
+
 // The "ingest" sub-command is the child process the benchmark measures; see IngestChild.
 if (args is ["ingest", var childProvider, var childConnection, var childUser, var childPassword])
 {

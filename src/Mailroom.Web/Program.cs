@@ -1,10 +1,12 @@
 using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Fetching;
+using Mailroom.Messages;
 using Mailroom.Network;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
+using Mailroom.Web.Reading;
 using Mailroom.Web.Shell;
 using Mailroom.Web.Users;
 
@@ -18,6 +20,7 @@ builder.Services.AddMailroomSystemMail();
 builder.Services.AddMailroomIdentity();
 builder.Services.AddMailroomAccounts();
 builder.Services.AddMailroomFetching();
+builder.Services.AddMailroomMessages();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
 
@@ -33,6 +36,7 @@ app.UseMailroomApiAntiforgery();
 
 app.MapMailroomHealth();
 app.MapMailroomApi();
+app.MapMessageContent();
 app.MapRazorPages();
 
 await app.RunAsync();

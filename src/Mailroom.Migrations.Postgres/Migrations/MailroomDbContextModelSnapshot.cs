@@ -318,6 +318,8 @@ namespace Mailroom.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "Folder", "SentAt", "Id");
 
+                    b.HasIndex("OwnerId", "Folder", "IsRead", "AccountId");
+
                     b.HasIndex("OwnerId", "Folder", "SentAt", "Id");
 
                     b.ToTable("Messages");

@@ -309,6 +309,8 @@ namespace Mailroom.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "Folder", "SentAt", "Id");
 
+                    b.HasIndex("OwnerId", "Folder", "IsRead", "AccountId");
+
                     b.HasIndex("OwnerId", "Folder", "SentAt", "Id");
 
                     b.ToTable("Messages");

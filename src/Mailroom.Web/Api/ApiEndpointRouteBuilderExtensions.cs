@@ -1,5 +1,6 @@
 using Mailroom.Web.Api.Accounts;
 using Mailroom.Web.Api.Fetching;
+using Mailroom.Web.Api.Messages;
 using Mailroom.Web.Api.Users;
 
 namespace Mailroom.Web.Api;
@@ -13,6 +14,7 @@ public static class ApiEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup("/api");
         api.MapAuthEndpoints();
         api.MapMeEndpoint();
+        api.MapMessagesEndpoints();
         api.MapAccountsEndpoints();
         api.MapFetchEndpoints();
         return endpoints;

@@ -1,11 +1,92 @@
+using Mailroom.Data;
+using Mailroom.Messages;
+using Mailroom.Web.Reading;
+using Mailroom.Web.Users;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Web.Pages;
 
-/// <summary>The main pane for "All mail"; the message list takes its place.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>
+/// The main pane: "All mail" or one account (<c>?account=</c>), newest sent first, keyset-paged with
+/// <c>after</c>/<c>before</c> cursors and searchable with <c>q</c>; all of it in the URL so Back and reload work.
+/// </summary>
+public sealed class IndexModel(MessageListQuery list, ReadState readState, MailroomDbContext db) : PageModel
 {
-    public void OnGet()
+    [BindProperty(SupportsGet = true)]
+    public Guid? Account { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    public MessageListPage Messages { get; private set; } = new([], null, null);
+
+    /// <summary>Display names of the user's accounts; "All mail" labels each row with its account.</summary>
+    public IReadOnlyDictionary<Guid, string> AccountNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public string Title => Account is { } id ? AccountNames.GetValueOrDefault(id, "Account") : "All mail";
+
+    public bool IsSearch => !string.IsNullOrWhiteSpace(Search);
+
+    public string ListQuery { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        var userId = User.GetUserId();
+        AccountNames = await db.Pop3Accounts
+            .AsNoTracking()
+            .Where(a => a.OwnerId == userId)
+            .ToDictionaryAsync(a => a.Id, a => a.DisplayName, cancellationToken);
+        if (Account is { } accountId && !AccountNames.ContainsKey(accountId))
+        {
+            return NotFound();
+        }
+
+        // A cursor that does not parse (edited by hand, or from an old link) simply starts at the newest mail.
+        var page = await list.ListAsync(
+            new MessageListRequest(
+                userId,
+                Account,
+                Search: Search,
+                After: MessageCursor.TryParse(After, out var after) ? after : null,
+                Before: MessageCursor.TryParse(Before, out var before) ? before : null),
+            cancellationToken);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        Messages = page;
+        ListQuery = ListContext.From(Request.Query);
+        return Page();
     }
+
+    public async Task<IActionResult> OnPostMarkAsync(long[] ids, bool read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Length is > 0 and <= ReadState.MaxMessagesPerChange)
+        {
+            await readState.SetAsync(User.GetUserId(), ids, read, cancellationToken);
+        }
+
+        return Redirect("/" + ListContext.From(Request.Query));
+    }
+
+    /// <summary>This list with other query values (cursors are replaced, never combined).</summary>
+    public string ListHref(string? after = null, string? before = null)
+    {
+        var query = new Dictionary<string, string?> { ["account"] = Account?.ToString(), ["q"] = Search, ["after"] = after, ["before"] = before };
+        var pairs = query.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}");
+        var text = string.Join("&", pairs);
+        return text.Length == 0 ? "/" : "/?" + text;
+    }
+
+    public string MessageHref(long id) => MessageUrls.Page(id) + ListQuery;
 }

@@ -3,12 +3,18 @@ using Mailroom.Accounts;
 namespace Mailroom.Web.Shell;
 
 /// <summary>What the left pane shows. Grows with the product (unread counts, fetch state): add it here and in the view.</summary>
-public sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<MailboxNavAccount> Accounts);
+public sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<MailboxNavAccount> Accounts, int AllMailUnread = 0, string AllMailUnreadText = "");
 
 public sealed record MailboxNavAccount(Guid Id, string DisplayName, string EmailAddress, AccountStatus Status, string? StatusReason, bool Selected)
 {
     /// <summary>Set while a fetch of this account runs: percent of its bytes done (0 until the size is known).</summary>
     public int? FetchPercent { get; init; }
+
+    /// <summary>Unread inbox messages of this account (counted up to the cap; see <see cref="UnreadText"/>).</summary>
+    public int Unread { get; init; }
+
+    /// <summary>The unread count as shown ("9,999+" past the cap).</summary>
+    public string UnreadText { get; init; } = "";
 
     /// <summary>The main pane filtered to this account.</summary>
     public string Href => $"/?account={Id}";

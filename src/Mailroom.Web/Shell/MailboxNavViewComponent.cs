@@ -1,21 +1,24 @@
 using Mailroom.Accounts;
 using Mailroom.Fetching;
+using Mailroom.Messages;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Mailroom.Web.Shell;
 
 /// <summary>The left pane of the mail shell: "All mail" and the signed-in user's POP3 accounts (only theirs).</summary>
-public sealed class MailboxNavViewComponent(Pop3AccountService accounts, FetchStatusReader fetches) : ViewComponent
+public sealed class MailboxNavViewComponent(Pop3AccountService accounts, FetchStatusReader fetches, UnreadCounter unreadCounter) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var userId = HttpContext.User.GetUserId();
         Guid? selected = Guid.TryParse(Request.Query["account"], out var id) ? id : null;
-        var onMailPage = Request.Path == "/";
+        // A message opened from an account's list keeps that account selected (its link carries ?account=).
+        var onMailPage = Request.Path == "/" || Request.Path.StartsWithSegments("/messages");
         // The accounts service lists only the user's own, live accounts (no tombstones), with fetch state.
         var owned = await accounts.ListAsync(userId, HttpContext.RequestAborted);
         var fetching = (await fetches.GetFetchingAsync(userId, HttpContext.RequestAborted)).ToDictionary(status => status.AccountId);
+        var unread = await unreadCounter.CountAsync(userId, HttpContext.RequestAborted);
         var items = owned
             .Select(account => new MailboxNavAccount(
                 account.Id, account.DisplayName, account.EmailAddress, account.Status, account.StatusReason, onMailPage && account.Id == selected)
@@ -23,8 +26,12 @@ public sealed class MailboxNavViewComponent(Pop3AccountService accounts, FetchSt
                 FetchPercent = fetching.TryGetValue(account.Id, out var status)
                     ? (status.BytesTotal > 0 ? (int)(status.BytesDone * 100 / status.BytesTotal) : 0)
                     : null,
+                Unread = unread.For(account.Id),
+                UnreadText = UnreadCounts.Display(unread.For(account.Id), unread.IsCapped(account.Id)),
             })
             .ToList();
-        return View(new MailboxNavModel(onMailPage && selected is null, items));
+        // "All mail" counts every account's mail, including mail kept from a deleted account.
+        return View(new MailboxNavModel(
+            onMailPage && selected is null, items, unread.Total, UnreadCounts.Display(unread.Total, unread.IsTotalCapped)));
     }
 }

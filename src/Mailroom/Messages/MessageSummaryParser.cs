@@ -1,138 +1,97 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using MimeKit;
 using MimeKit.Utils;
 
 namespace Mailroom.Messages;
 
 /// <summary>
-/// Reads the summary out of raw message bytes. Mail in the wild is often broken, so every field is best effort
-/// and nothing here throws for bad input: the raw bytes are kept regardless and are what counts.
+/// The one place that turns raw message bytes into the list summary. Used by the fetch engine when it stores a
+/// message and by tests that seed messages; lenient by design, because mail from the wild is often malformed.
 /// </summary>
-public static partial class MessageSummaryParser
+public static class MessageSummaryParser
 {
     public const int SnippetLength = 200;
+    public const int SubjectLength = 500;
+    public const int NameLength = 200;
+    public const int AddressLength = 320;
+    public const int RecipientsLength = 2000;
 
-    // Generous for a list line; protects the row from headers with thousands of recipients.
-    private const int MaxAddressListLength = 2000;
-    private const int MaxSubjectLength = 1000;
-
-    // Enough HTML to find 200 characters of text without scanning a huge newsletter.
-    private const int MaxHtmlScanned = 64 * 1024;
-
+    /// <param name="raw">The message exactly as fetched.</param>
+    /// <param name="fetchedAt">The sent date of last resort, when neither <c>Date:</c> nor <c>Received:</c> gives one.</param>
     public static MessageSummary Parse(byte[] raw, DateTimeOffset fetchedAt)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        MimeMessage message;
-        try
+        var message = MimeMessageLoader.TryLoad(raw);
+        if (message is null)
         {
-            // persistent: MIME parts point into the buffer instead of copying it.
-            message = MimeMessage.Load(new MemoryStream(raw, writable: false), persistent: true);
-        }
-        catch (FormatException)
-        {
-            return Unreadable(raw.LongLength, fetchedAt);
+            return new MessageSummary(fetchedAt.ToUniversalTime(), "", "", "", "", "", "", null, false, raw.LongLength);
         }
 
-        var from = message.From.Mailboxes.FirstOrDefault();
+        var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
+        var parts = MessageParts.Of(message);
         return new MessageSummary(
             SentAt: SentDate(message, fetchedAt),
-            FromName: Limit(from?.Name ?? "", MaxSubjectLength),
-            FromAddress: Limit(from?.Address ?? "", 320),
-            To: Limit(message.To.ToString(), MaxAddressListLength),
-            Cc: Limit(message.Cc.ToString(), MaxAddressListLength),
-            Subject: Limit(message.Subject ?? "", MaxSubjectLength),
-            Snippet: Snippet(message),
-            MessageIdHeader: string.IsNullOrEmpty(message.MessageId) ? null : Limit(message.MessageId, 998),
-            HasAttachments: message.Attachments.Any(),
+            FromName: SummaryText.Clean(from?.Name, NameLength),
+            FromAddress: SummaryText.Clean(from?.Address, AddressLength),
+            To: Recipients(message.To),
+            Cc: Recipients(message.Cc),
+            Subject: SummaryText.Clean(message.Subject, SubjectLength),
+            Snippet: Snippet(parts),
+            MessageIdHeader: NullIfEmpty(SummaryText.Clean(message.MessageId, 998)),
+            HasAttachments: parts.Attachments.Count > 0,
             Size: raw.LongLength);
     }
 
-    /// <summary>The Date: header (RFC 5322 §3.6.1, parsed leniently), else the newest Received: stamp (RFC 5321 §4.4), else when Mailroom fetched it.</summary>
-    internal static DateTimeOffset SentDate(MimeMessage message, DateTimeOffset fetchedAt)
+    /// <summary><c>Date:</c> (RFC 5322 §3.6.1), else the newest <c>Received:</c> stamp (RFC 5321 §4.4), else the fetch time; always UTC.</summary>
+    public static DateTimeOffset SentDate(MimeMessage message, DateTimeOffset fetchedAt)
     {
-        // MimeKit reports a missing or unparseable Date: as MinValue.
-        if (message.Date != DateTimeOffset.MinValue)
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Headers.Contains(HeaderId.Date) && message.Date != DateTimeOffset.MinValue)
         {
             return message.Date.ToUniversalTime();
         }
 
-        var received = message.Headers.FirstOrDefault(h => h.Id == HeaderId.Received);
+        var received = message.Headers[HeaderId.Received];
         if (received is not null)
         {
-            var stamp = received.Value.LastIndexOf(';');
-            if (stamp >= 0 && DateUtils.TryParse(received.Value[(stamp + 1)..], out var receivedAt))
+            var semicolon = received.LastIndexOf(';');
+            if (semicolon >= 0 && DateUtils.TryParse(received[(semicolon + 1)..].Trim(), out var stamp))
             {
-                return receivedAt.ToUniversalTime();
+                return stamp.ToUniversalTime();
             }
         }
 
         return fetchedAt.ToUniversalTime();
     }
 
-    private static string Snippet(MimeMessage message)
+    private static string Recipients(InternetAddressList list)
     {
-        string? text;
+        var shown = list.Mailboxes.Select(m => string.IsNullOrWhiteSpace(m.Name) ? m.Address : $"{m.Name} <{m.Address}>");
+        return SummaryText.Clean(string.Join(", ", shown), RecipientsLength);
+    }
+
+    private static string Snippet(MessageParts parts)
+    {
         try
         {
-            text = message.TextBody;
-            if (string.IsNullOrWhiteSpace(text) && message.HtmlBody is { } html)
+            if (parts.Text is { } text)
             {
-                text = HtmlToText(html.Length > MaxHtmlScanned ? html[..MaxHtmlScanned] : html);
+                // Quoted replies (lines starting with '>') say nothing new; the snippet skips them.
+                var lines = text.Text.Split('\n').Where(line => !line.TrimStart().StartsWith('>'));
+                return SummaryText.Clean(string.Join(' ', lines), SnippetLength);
+            }
+
+            if (parts.Html is { } html)
+            {
+                return SummaryText.Clean(HtmlToPlainText.Extract(html.Text, SnippetLength), SnippetLength);
             }
         }
-        catch (Exception exception) when (exception is FormatException or DecoderFallbackException or NotSupportedException or RegexMatchTimeoutException)
+        catch (Exception exception) when (exception is FormatException or ArgumentException or NotSupportedException)
         {
-            // A body whose encoding or charset cannot be decoded, or pathological HTML: the list simply shows no snippet.
-            return "";
+            // An undecodable body leaves the snippet empty; the reading pane explains the problem.
         }
 
-        return string.IsNullOrEmpty(text) ? "" : Collapse(text, SnippetLength);
+        return "";
     }
 
-    private static string HtmlToText(string html)
-    {
-        var withoutInvisible = InvisibleHtml().Replace(html, " ");
-        var withoutTags = HtmlTag().Replace(withoutInvisible, " ");
-        return System.Net.WebUtility.HtmlDecode(withoutTags);
-    }
-
-    private static string Collapse(string text, int length)
-    {
-        var snippet = new StringBuilder(length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                pendingSpace = snippet.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                snippet.Append(' ');
-                pendingSpace = false;
-            }
-
-            snippet.Append(c);
-            if (snippet.Length >= length)
-            {
-                break;
-            }
-        }
-
-        return snippet.ToString();
-    }
-
-    private static string Limit(string value, int length) => value.Length <= length ? value : value[..length];
-
-    private static MessageSummary Unreadable(long size, DateTimeOffset fetchedAt) =>
-        new(fetchedAt.ToUniversalTime(), "", "", "", "", "", "", null, false, size);
-
-    [GeneratedRegex(@"<(script|style|head)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex InvisibleHtml();
-
-    [GeneratedRegex(@"<[^>]*>", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex HtmlTag();
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

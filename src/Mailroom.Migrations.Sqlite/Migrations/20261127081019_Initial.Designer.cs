@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mailroom.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MailroomDbContext))]
-    [Migration("20261127073014_Initial")]
+    [Migration("20261127081019_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -311,6 +311,8 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "Folder", "SentAt", "Id");
+
+                    b.HasIndex("OwnerId", "Folder", "IsRead", "AccountId");
 
                     b.HasIndex("OwnerId", "Folder", "SentAt", "Id");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mailroom.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MailroomDbContext))]
-    [Migration("20261127073027_Initial")]
+    [Migration("20261127081024_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -320,6 +320,8 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "Folder", "SentAt", "Id");
+
+                    b.HasIndex("OwnerId", "Folder", "IsRead", "AccountId");
 
                     b.HasIndex("OwnerId", "Folder", "SentAt", "Id");
 

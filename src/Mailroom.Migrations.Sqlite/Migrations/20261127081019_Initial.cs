@@ -397,6 +397,11 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 columns: new[] { "AccountId", "Folder", "SentAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Messages_OwnerId_Folder_IsRead_AccountId",
+                table: "Messages",
+                columns: new[] { "OwnerId", "Folder", "IsRead", "AccountId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Messages_OwnerId_Folder_SentAt_Id",
                 table: "Messages",
                 columns: new[] { "OwnerId", "Folder", "SentAt", "Id" });

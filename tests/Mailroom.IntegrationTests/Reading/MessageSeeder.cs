@@ -1,0 +1,70 @@
+using Mailroom.Accounts;
+using Mailroom.IntegrationTests.Hosting;
+using Mailroom.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mailroom.IntegrationTests.Reading;
+
+/// <summary>
+/// Puts accounts and stored messages straight into an app's database (the fetch engine is tested elsewhere);
+/// summaries come from the one <see cref="MessageSummaryParser"/> the fetch engine uses too.
+/// </summary>
+public static class MessageSeeder
+{
+    public static Task<string> UserIdAsync(MailroomAppFactory app, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(user);
+        return app.WithDbContextAsync(db => db.Users.Where(u => u.Email == user.Email).Select(u => u.Id).SingleAsync());
+    }
+
+    public static Task<Guid> AddAccountAsync(MailroomAppFactory app, string ownerId, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.WithDbContextAsync(async db =>
+        {
+            var account = new Pop3Account
+            {
+                OwnerId = ownerId,
+                DisplayName = displayName,
+                EmailAddress = $"{displayName.ToLowerInvariant().Replace(' ', '.')}@example.test",
+                Host = "127.0.0.1",
+                Port = 995,
+                UserName = displayName,
+                ProtectedPassword = "not-a-real-secret",
+                UseSsl = true,
+            };
+            db.Pop3Accounts.Add(account);
+            await db.SaveChangesAsync();
+            return account.Id;
+        });
+    }
+
+    public static Task<long> AddMessageAsync(MailroomAppFactory app, Guid accountId, string ownerId, byte[] raw, DateTimeOffset? fetchedAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var storedAt = fetchedAt ?? new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+        return app.WithDbContextAsync(async db =>
+        {
+            var message = MessageSummaryParser.Parse(raw, storedAt).ToStoredMessage(accountId, ownerId, MailFolder.Inbox, raw, storedAt);
+            db.Messages.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
+    }
+
+    public static Task<long> AddMessageAsync(
+        MailroomAppFactory app, Guid accountId, string ownerId, string from, string subject, DateTimeOffset sentAt, string body = "Hello there.")
+    {
+        var raw = System.Text.Encoding.UTF8.GetBytes(
+            $"From: {from}\r\nTo: me@example.test\r\nSubject: {subject}\r\nDate: {sentAt:r}\r\nMessage-ID: <{Guid.NewGuid():N}@example.test>\r\n" +
+            $"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n");
+        return AddMessageAsync(app, accountId, ownerId, raw, sentAt);
+    }
+
+    public static Task<bool> IsReadAsync(MailroomAppFactory app, long messageId)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.WithDbContextAsync(db => db.Messages.Where(m => m.Id == messageId).Select(m => m.IsRead).SingleAsync());
+    }
+}

@@ -1,0 +1,144 @@
+using Mailroom.IntegrationTests.Hosting;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mailroom.IntegrationTests.Reading;
+
+/// <summary>The day-to-day flow in real Chromium: switch accounts in the left pane, open a message, it turns read.</summary>
+[Collection(BrowserTests.Collection)]
+public sealed class ReadingBrowserTests(BrowserFixture browser)
+{
+    [Theory]
+    [ClassData(typeof(BothDatabases))]
+    public async Task SwitchingAccounts_ChangesTheList_AndOpeningAMessageMarksItRead(DatabaseKind kind)
+    {
+        await using var app = new MailroomAppFactory(kind);
+        await app.StartAsync();
+        await using var session = await browser.NewSessionAsync(app);
+        var page = session.Page;
+        var user = TestUser.Create("reader");
+        await session.SignUpAsync(user);
+        var mailbox = await SampleMailbox.SeedAsync(app, user);
+
+        await page.GotoAsync("/");
+        await Expect(page.Locator("[data-row]")).ToHaveCountAsync(mailbox.WorkIds.Count + mailbox.HomeIds.Count);
+        await Expect(UnreadBadge(page, "all")).ToHaveTextAsync("7");
+        await session.ScreenshotAsync($"reading-all-mail-{kind}");
+
+        await LeftPane(page).GetByRole(AriaRole.Link, new() { Name = "Work" }).ClickAsync();
+        await page.WaitForURLAsync($"**/?account={mailbox.Work}");
+        await Expect(page.Locator("[data-row]")).ToHaveCountAsync(mailbox.WorkIds.Count);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Work" })).ToBeVisibleAsync();
+
+        await LeftPane(page).GetByRole(AriaRole.Link, new() { Name = "Home" }).ClickAsync();
+        await page.WaitForURLAsync($"**/?account={mailbox.Home}");
+        await Expect(page.Locator("[data-row]")).ToHaveCountAsync(mailbox.HomeIds.Count);
+
+        // The choice lives in the URL: Back returns to Work, and a reload keeps it.
+        await page.GoBackAsync();
+        await page.WaitForURLAsync($"**/?account={mailbox.Work}");
+        await page.ReloadAsync();
+        await Expect(page.Locator("[data-row]")).ToHaveCountAsync(mailbox.WorkIds.Count);
+        await Expect(UnreadBadge(page, mailbox.Work.ToString())).ToHaveTextAsync("4");
+        await session.ScreenshotAsync($"reading-work-account-{kind}");
+
+        var opened = page.Locator($"[data-message-id=\"{mailbox.NewsletterId}\"]");
+        await Expect(opened).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("message-row--unread"));
+        await opened.Locator("a").ClickAsync();
+        await page.WaitForURLAsync($"**/messages/{mailbox.NewsletterId}?account={mailbox.Work}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = SampleMailbox.NewsletterSubject })).ToBeVisibleAsync();
+        await Expect(page.FrameLocator("iframe.message__frame").GetByText("Roadmap for the autumn")).ToBeVisibleAsync();
+        await Expect(UnreadBadge(page, mailbox.Work.ToString())).ToHaveTextAsync("3");
+        await Expect(UnreadBadge(page, "all")).ToHaveTextAsync("6");
+        await session.ScreenshotAsync($"reading-message-{kind}");
+        Assert.True(await MessageSeeder.IsReadAsync(app, mailbox.NewsletterId));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back" }).ClickAsync();
+        await page.WaitForURLAsync($"**/?account={mailbox.Work}");
+        await Expect(page.Locator($"[data-message-id=\"{mailbox.NewsletterId}\"]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("message-row--unread"));
+    }
+
+    [Fact]
+    public async Task SelectingSeveralMessages_MarksThemUnreadAndReadTogether()
+    {
+        await using var app = new MailroomAppFactory(DatabaseKind.Sqlite);
+        await app.StartAsync();
+        await using var session = await browser.NewSessionAsync(app);
+        var page = session.Page;
+        var user = TestUser.Create("marker");
+        await session.SignUpAsync(user);
+        var mailbox = await SampleMailbox.SeedAsync(app, user);
+
+        await page.GotoAsync($"/?account={mailbox.Home}");
+        var markRead = page.GetByRole(AriaRole.Button, new() { Name = "Mark read" });
+        await Expect(markRead).ToBeDisabledAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Select all messages on this page" }).CheckAsync();
+        await Expect(page.GetByText($"{mailbox.HomeIds.Count} selected")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("reading-select-several");
+        await markRead.ClickAsync();
+
+        await Expect(page.Locator(".message-row--unread")).ToHaveCountAsync(0);
+        await Expect(UnreadBadge(page, mailbox.Home.ToString())).ToHaveCountAsync(0);
+        foreach (var id in mailbox.HomeIds)
+        {
+            Assert.True(await MessageSeeder.IsReadAsync(app, id));
+        }
+
+        await page.Locator($"[data-message-id=\"{mailbox.HomeIds[0]}\"] input[name=ids]").CheckAsync();
+        await page.Locator($"[data-message-id=\"{mailbox.HomeIds[1]}\"] input[name=ids]").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark unread" }).ClickAsync();
+
+        await Expect(page.Locator(".message-row--unread")).ToHaveCountAsync(2);
+        await Expect(UnreadBadge(page, mailbox.Home.ToString())).ToHaveTextAsync("2");
+        Assert.False(await MessageSeeder.IsReadAsync(app, mailbox.HomeIds[0]));
+        Assert.True(await MessageSeeder.IsReadAsync(app, mailbox.HomeIds[2]));
+
+        // Opening marks read; "Mark unread" in the reading pane undoes it and returns to the same list.
+        await page.Locator($"[data-message-id=\"{mailbox.HomeIds[2]}\"] a").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark unread" }).ClickAsync();
+        await page.WaitForURLAsync($"**/?account={mailbox.Home}");
+        await Expect(page.Locator(".message-row--unread")).ToHaveCountAsync(3);
+        Assert.False(await MessageSeeder.IsReadAsync(app, mailbox.HomeIds[2]));
+    }
+
+    [Fact]
+    public async Task RemoteImages_AreBlockedUntilShowImages_AndInlineImagesShowAtOnce()
+    {
+        await using var app = new MailroomAppFactory(DatabaseKind.Sqlite);
+        await app.StartAsync();
+        await using var session = await browser.NewSessionAsync(app);
+        var page = session.Page;
+        var user = TestUser.Create("images");
+        await session.SignUpAsync(user);
+        var mailbox = await SampleMailbox.SeedAsync(app, user);
+        var outside = new List<IRequest>();
+        await session.Context.RouteAsync("**/*", async route =>
+        {
+            if (new Uri(route.Request.Url).Authority == new Uri(app.BaseUrl).Authority)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            outside.Add(route.Request);
+            await route.FulfillAsync(new() { Status = 200, ContentType = "image/png", BodyBytes = SampleMailbox.Png });
+        });
+
+        await page.GotoAsync($"/messages/{mailbox.NewsletterId}");
+        var frame = page.FrameLocator("iframe.message__frame");
+        await Expect(frame.Locator("img[alt=logo]")).ToBeVisibleAsync();
+        Assert.True(await frame.Locator("img[alt=logo]").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the cid: logo rendered");
+        Assert.Empty(outside);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show images" }).ClickAsync();
+        await Expect(frame.Locator("img[alt=banner]")).ToBeVisibleAsync();
+        await Expect(frame.Locator("img[alt=banner]")).ToHaveJSPropertyAsync("complete", true);
+        Assert.NotEmpty(outside);
+        Assert.All(outside, request => Assert.Equal("image", request.ResourceType));
+        await session.ScreenshotAsync("reading-show-images");
+    }
+
+    private static ILocator LeftPane(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Mailboxes" });
+
+    private static ILocator UnreadBadge(IPage page, string key) => page.Locator($"[data-unread-count=\"{key}\"]");
+}
