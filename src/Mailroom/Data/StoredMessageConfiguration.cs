@@ -17,5 +17,8 @@ internal sealed class StoredMessageConfiguration : IEntityTypeConfiguration<Stor
         // Id breaks ties so that the order is total and a cursor is exact.
         builder.HasIndex(m => new { m.AccountId, m.Folder, m.SentAt, m.Id });
         builder.HasIndex(m => new { m.OwnerId, m.Folder, m.SentAt, m.Id });
+
+        // Unread counts for the left pane, answered from this index alone.
+        builder.HasIndex(m => new { m.OwnerId, m.Folder, m.IsRead, m.AccountId });
     }
 }

@@ -1,0 +1,38 @@
+namespace Mailroom.Messages;
+
+/// <summary>
+/// Which page to list: one account (<see cref="AccountId"/>) or "All mail" (null: every account of the owner);
+/// <see cref="Search"/> holds words that must each appear in the sender, a recipient or the subject (see <see cref="MessageSearch"/>).
+/// <see cref="After"/> pages towards older mail, <see cref="Before"/> back towards newer; give at most one.
+/// </summary>
+public sealed record MessageListRequest(
+    string OwnerId,
+    Guid? AccountId,
+    MailFolder Folder = MailFolder.Inbox,
+    string? Search = null,
+    MessageCursor? After = null,
+    int PageSize = MessageListRequest.DefaultPageSize,
+    MessageCursor? Before = null)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+}
+
+public sealed record MessageListItem(
+    long Id,
+    Guid AccountId,
+    DateTimeOffset SentAt,
+    string FromName,
+    string FromAddress,
+    string To,
+    string Subject,
+    string Snippet,
+    bool HasAttachments,
+    long Size,
+    bool IsRead);
+
+/// <summary>
+/// A page of messages, newest first. <see cref="Older"/> continues towards older mail (null on the last page);
+/// <see cref="Newer"/> goes back towards newer mail (null on the first page).
+/// </summary>
+public sealed record MessageListPage(IReadOnlyList<MessageListItem> Items, MessageCursor? Older, MessageCursor? Newer);

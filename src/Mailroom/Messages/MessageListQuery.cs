@@ -1,0 +1,76 @@
+using Mailroom.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mailroom.Messages;
+
+/// <summary>One page of a user's messages, newest sent first, keyset-paged in both directions (never OFFSET).</summary>
+public sealed class MessageListQuery(MailroomDbContext db)
+{
+    /// <returns>The page, or null when the account does not exist or is not the owner's.</returns>
+    public async Task<MessageListPage?> ListAsync(MessageListRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pageSize = Math.Clamp(request.PageSize, 1, MessageListRequest.MaxPageSize);
+        IQueryable<StoredMessage> messages = db.Messages.AsNoTracking();
+        if (request.AccountId is { } accountId)
+        {
+            // Ownership checked once by primary key; the list then walks only the (AccountId, Folder, SentAt, Id) index.
+            if (!await db.Pop3Accounts.AnyAsync(a => a.Id == accountId && a.OwnerId == request.OwnerId, cancellationToken))
+            {
+                return null;
+            }
+
+            messages = messages.Where(m => m.AccountId == accountId && m.Folder == request.Folder);
+        }
+        else
+        {
+            messages = messages.Where(m => m.OwnerId == request.OwnerId && m.Folder == request.Folder);
+        }
+
+        messages = MessageSearch.Apply(messages, request.Search, caseInsensitiveLikeNeeded: db.Database.IsNpgsql());
+        return request.Before is { } before
+            ? await NewerAsync(messages, before, pageSize, cancellationToken)
+            : await OlderAsync(messages, request.After, pageSize, cancellationToken);
+    }
+
+    private static async Task<MessageListPage> OlderAsync(
+        IQueryable<StoredMessage> messages, MessageCursor? after, int pageSize, CancellationToken cancellationToken)
+    {
+        if (after is { } cursor)
+        {
+            // The first conjunct bounds the index range; the second breaks ties on equal sent dates.
+            messages = messages.Where(m => m.SentAt <= cursor.SentAt && (m.SentAt < cursor.SentAt || m.Id < cursor.Id));
+        }
+
+        var rows = await Project(messages.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Take(pageSize + 1))
+            .ToListAsync(cancellationToken);
+        var items = rows.Count > pageSize ? rows[..pageSize] : rows;
+        return new MessageListPage(
+            items,
+            Older: rows.Count > pageSize ? CursorOf(items[^1]) : null,
+            Newer: after is not null && items.Count > 0 ? CursorOf(items[0]) : null);
+    }
+
+    private static async Task<MessageListPage> NewerAsync(
+        IQueryable<StoredMessage> messages, MessageCursor before, int pageSize, CancellationToken cancellationToken)
+    {
+        // Walk the same index the other way from the cursor, then show the page newest first again.
+        var rows = await Project(messages
+                .Where(m => m.SentAt >= before.SentAt && (m.SentAt > before.SentAt || m.Id > before.Id))
+                .OrderBy(m => m.SentAt)
+                .ThenBy(m => m.Id)
+                .Take(pageSize + 1))
+            .ToListAsync(cancellationToken);
+        var items = (rows.Count > pageSize ? rows[..pageSize] : rows).AsEnumerable().Reverse().ToList();
+        return new MessageListPage(
+            items,
+            Older: items.Count > 0 ? CursorOf(items[^1]) : null,
+            Newer: rows.Count > pageSize ? CursorOf(items[0]) : null);
+    }
+
+    private static IQueryable<MessageListItem> Project(IQueryable<StoredMessage> messages) =>
+        messages.Select(m => new MessageListItem(
+            m.Id, m.AccountId, m.SentAt, m.FromName, m.FromAddress, m.To, m.Subject, m.Snippet, m.HasAttachments, m.Size, m.IsRead));
+
+    private static MessageCursor CursorOf(MessageListItem item) => new(item.SentAt, item.Id);
+}

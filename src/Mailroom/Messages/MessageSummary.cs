@@ -1,0 +1,36 @@
+namespace Mailroom.Messages;
+
+/// <summary>What the message list shows, parsed once when a message is stored.</summary>
+public sealed record MessageSummary(
+    DateTimeOffset SentAt,
+    string FromName,
+    string FromAddress,
+    string To,
+    string Cc,
+    string Subject,
+    string Snippet,
+    string? MessageIdHeader,
+    bool HasAttachments,
+    long Size)
+{
+    /// <summary>A new, unread stored message carrying this summary and the raw bytes it was parsed from.</summary>
+    public StoredMessage ToStoredMessage(Guid accountId, string ownerId, MailFolder folder, byte[] raw, DateTimeOffset storedAt) => new()
+    {
+        AccountId = accountId,
+        OwnerId = ownerId,
+        Folder = folder,
+        SentAt = SentAt,
+        StoredAt = storedAt.ToUniversalTime(),
+        FromName = FromName,
+        FromAddress = FromAddress,
+        To = To,
+        Cc = Cc,
+        Subject = Subject,
+        Snippet = Snippet,
+        MessageIdHeader = MessageIdHeader,
+        HasAttachments = HasAttachments,
+        Size = Size,
+        IsRead = false,
+        Raw = new RawMessage { Content = raw },
+    };
+}

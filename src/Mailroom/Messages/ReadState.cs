@@ -1,0 +1,30 @@
+using Mailroom.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mailroom.Messages;
+
+/// <summary>Marks an owner's messages read or unread; ids that are not the owner's are ignored, never touched.</summary>
+public sealed class ReadState(MailroomDbContext db)
+{
+    public const int MaxMessagesPerChange = 500;
+
+    /// <returns>How many of the owner's messages were found (changed or already in that state).</returns>
+    public async Task<int> SetAsync(string ownerId, IReadOnlyCollection<long> messageIds, bool read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        if (messageIds.Count == 0)
+        {
+            return 0;
+        }
+
+        if (messageIds.Count > MaxMessagesPerChange)
+        {
+            throw new ArgumentException($"At most {MaxMessagesPerChange} messages can be changed at once.", nameof(messageIds));
+        }
+
+        var ids = messageIds.Distinct().ToArray();
+        return await db.Messages
+            .Where(m => m.OwnerId == ownerId && ids.Contains(m.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.IsRead, read), cancellationToken);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Mailroom.Messages;
+
+/// <summary>
+/// A complete HTML document, safe to show in a sandboxed frame, and how many remote images or other resources
+/// were left out of it (non-zero offers "Show images").
+/// </summary>
+public sealed record SanitizedHtml(string Html, int BlockedRemoteResources);

@@ -1,0 +1,72 @@
+using System.Text;
+using Mailroom.Accounts;
+using Mailroom.Data;
+using Mailroom.Messages;
+using Mailroom.Users;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mailroom.Tests.Messages;
+
+/// <summary>A private SQLite database file per test, with users, accounts and messages seeded directly.</summary>
+public sealed class MessageDatabase : IAsyncLifetime
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mailroom-messages-{Guid.NewGuid():N}.db");
+
+    public MailroomDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<MailroomDbContext>();
+        DatabaseServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, $"Data Source={_path};Pooling=false");
+        return new MailroomDbContext(options.Options);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await using var db = NewContext();
+        await db.Database.EnsureCreatedAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+        return Task.CompletedTask;
+    }
+
+    public async Task<string> AddUserAsync(string name)
+    {
+        await using var db = NewContext();
+        var user = new MailroomUser { UserName = name, Email = name };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    public async Task<Guid> AddAccountAsync(string ownerId, string displayName)
+    {
+        await using var db = NewContext();
+        var account = new Pop3Account
+        {
+            OwnerId = ownerId,
+            DisplayName = displayName,
+            EmailAddress = $"{displayName}@example.test",
+            Host = "127.0.0.1",
+            Port = 995,
+            UserName = displayName,
+            ProtectedPassword = "x",
+        };
+        db.Pop3Accounts.Add(account);
+        await db.SaveChangesAsync();
+        return account.Id;
+    }
+
+    public async Task<long> AddMessageAsync(Guid accountId, string ownerId, DateTimeOffset sentAt, string from = "sender@example.test", string subject = "Subject", string to = "me@example.test")
+    {
+        var raw = Encoding.UTF8.GetBytes($"From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nDate: {sentAt:r}\r\n\r\nBody\r\n");
+        await using var db = NewContext();
+        var message = MessageSummaryParser.Parse(raw, sentAt).ToStoredMessage(accountId, ownerId, MailFolder.Inbox, raw, sentAt);
+        db.Messages.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
+    }
+}
