@@ -1,5 +1,6 @@
 using Mailroom.Accounts;
 using Mailroom.Messages;
+using Mailroom.SenderAddresses;
 using Mailroom.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -16,6 +17,10 @@ public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> option
     public DbSet<StoredMessage> Messages => Set<StoredMessage>();
 
     public DbSet<RawMessage> RawMessages => Set<RawMessage>();
+
+    public DbSet<SenderAddress> SenderAddresses => Set<SenderAddress>();
+
+    public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
 
     /// <summary>The Data Protection key ring, shared by every node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
