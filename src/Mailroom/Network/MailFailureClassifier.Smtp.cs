@@ -16,6 +16,12 @@ public static partial class MailFailureClassifier
             return FromSmtpStatus(status, smtp.Message);
         }
 
+        // Postfix refuses an oversized message at MAIL FROM (RFC 1870 SIZE=), other servers after DATA.
+        if ((status == 552 && smtp.ErrorCode != SmtpErrorCode.RecipientNotAccepted) || enhanced is "5.3.4" or "5.2.3")
+        {
+            return MessageTooLarge();
+        }
+
         return smtp.ErrorCode switch
         {
             SmtpErrorCode.RecipientNotAccepted when IsRelayDenial(status, enhanced, smtp.Message) => RelayDenied(who),
@@ -24,7 +30,6 @@ public static partial class MailFailureClassifier
             SmtpErrorCode.SenderNotAccepted when status == 530 => AuthenticationRequired(),
             SmtpErrorCode.SenderNotAccepted => new(MailFailureKind.Rejected, MailFailureReason.SenderRefused,
                 who is null ? "The mail server does not let this account send from this address." : $"The mail server does not let this account send as {who}."),
-            SmtpErrorCode.MessageNotAccepted when status == 552 || enhanced is "5.3.4" or "5.2.3" => MessageTooLarge(),
             SmtpErrorCode.MessageNotAccepted => new(MailFailureKind.Rejected, MailFailureReason.MessageRefused,
                 $"The mail server refused the message: {ServerText(smtp.Message)}"),
             _ => FromSmtpStatus(status, smtp.Message),
@@ -61,7 +66,7 @@ public static partial class MailFailureClassifier
     internal static string? EnhancedStatus(string? text)
     {
         var match = text is null ? null : EnhancedStatusPattern().Match(text);
-        return match is { Success: true } ? match.Value : null;
+        return match is { Success: true } ? match.Value.Trim() : null;
     }
 
     /// <summary>The server's words without the enhanced status code, shortened: they are shown to the user as they are.</summary>

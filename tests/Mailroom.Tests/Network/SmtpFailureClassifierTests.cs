@@ -37,6 +37,7 @@ public sealed class SmtpFailureClassifierTests
     [InlineData(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.ExceededStorageAllocation, "5.3.4 Message size exceeds fixed limit")]
     [InlineData(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.TransactionFailed, "5.3.4 Message too big for system")]
     [InlineData(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.ExceededStorageAllocation, "Message size exceeds the fixed maximum message size.")]
+    [InlineData(SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.ExceededStorageAllocation, "5.3.4 Message size exceeds fixed limit")]
     public void Classify_OversizedMessage_IsMessageTooLarge(SmtpErrorCode code, SmtpStatusCode status, string text)
     {
         var failure = Classify(code, status, text);
