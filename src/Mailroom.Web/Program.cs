@@ -2,25 +2,36 @@ using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Network;
 using Mailroom.Sending.SystemMail;
+using Mailroom.Web.Api;
 using Mailroom.Web.Api.Accounts;
 using Mailroom.Web.Hosting;
+using Mailroom.Web.Shell;
+using Mailroom.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddMailroomDatabase(builder.Configuration);
 builder.Services.AddMailroomHosting();
+builder.Services.AddMailroomDatabase(builder.Configuration);
+builder.Services.AddMailroomDataProtection();
 builder.Services.AddMailroomNetwork();
 builder.Services.AddMailroomSystemMail();
 builder.Services.AddMailroomAccounts();
-builder.Services.AddRazorPages();
+builder.Services.AddMailroomIdentity();
+builder.Services.AddMailroomPages();
+builder.Services.AddMailroomApi();
 
 var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
 
-app.UseStaticFiles();
+app.UseMailroomHosting();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMailroomApiAntiforgery();
+
 app.MapMailroomHealth();
+app.MapMailroomApi();
 app.MapRazorPages();
 app.MapAccountsApi();
 

@@ -17,7 +17,7 @@ public static class Screenshots
     {
         ArgumentNullException.ThrowIfNull(page);
         var path = PathFor(name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
         return path;
     }
 }

@@ -13,6 +13,7 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _sqliteDirectory;
     private readonly string? _postgresDatabase;
+    private bool _deleted;
 
     private TestDatabase(DatabaseKind kind, string connectionString, string? sqliteDirectory, string? postgresDatabase)
     {
@@ -48,8 +49,15 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(kind, PostgresTestServer.ConnectionStringFor(database), null, database);
     }
 
+    /// <summary>Deletes the database (idempotent: a test may delete it early, e.g. to see the app lose it).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_deleted)
+        {
+            return;
+        }
+
+        _deleted = true;
         if (_sqliteDirectory is not null)
         {
             using (var connection = new SqliteConnection(ConnectionString))

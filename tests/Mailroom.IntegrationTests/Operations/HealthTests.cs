@@ -20,3 +20,22 @@ public abstract class HealthTests(MailroomAppFactory app)
 public sealed class HealthTestsOnSqlite(SqliteApp app) : HealthTests(app), IClassFixture<SqliteApp>;
 
 public sealed class HealthTestsOnPostgres(PostgresApp app) : HealthTests(app), IClassFixture<PostgresApp>;
+
+public sealed class HealthWhenDatabaseIsGoneTests
+{
+    [Fact]
+    public async Task Healthz_WhenThePostgresDatabaseDisappears_AnswersUnhealthy()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+        await using var app = new MailroomAppFactory(database);
+        await app.StartAsync();
+        using var client = app.CreateHttpClient();
+        using var before = await client.GetAsync(new Uri("healthz", UriKind.Relative));
+
+        await database.DisposeAsync();
+        using var after = await client.GetAsync(new Uri("healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
+    }
+}

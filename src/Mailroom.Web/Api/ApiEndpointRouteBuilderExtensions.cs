@@ -1,0 +1,16 @@
+using Mailroom.Web.Api.Users;
+
+namespace Mailroom.Web.Api;
+
+public static class ApiEndpointRouteBuilderExtensions
+{
+    /// <summary>Everything under /api, plus its OpenAPI document at /openapi/v1.json. Add one Map call per feature.</summary>
+    public static IEndpointRouteBuilder MapMailroomApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi().AllowAnonymous();
+        var api = endpoints.MapGroup("/api");
+        api.MapAuthEndpoints();
+        api.MapMeEndpoint();
+        return endpoints;
+    }
+}

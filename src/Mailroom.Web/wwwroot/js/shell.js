@@ -1,0 +1,53 @@
+// Menus and the collapsible left pane of the app shell. Loaded from a file: the CSP allows no inline script.
+(() => {
+  "use strict";
+
+  const closeMenus = (except) => {
+    for (const button of document.querySelectorAll("[data-menu-button][aria-expanded='true']")) {
+      if (button === except) continue;
+      button.setAttribute("aria-expanded", "false");
+      document.getElementById(button.getAttribute("aria-controls"))?.setAttribute("hidden", "");
+    }
+  };
+
+  const setNavOpen = (open) => {
+    document.body.classList.toggle("app--nav-open", open);
+    document.querySelector("[data-nav-toggle]")?.setAttribute("aria-expanded", String(open));
+  };
+
+  document.addEventListener("click", (event) => {
+    const menuButton = event.target.closest("[data-menu-button]");
+    if (menuButton) {
+      const panel = document.getElementById(menuButton.getAttribute("aria-controls"));
+      const open = menuButton.getAttribute("aria-expanded") !== "true";
+      closeMenus(menuButton);
+      menuButton.setAttribute("aria-expanded", String(open));
+      panel?.toggleAttribute("hidden", !open);
+      if (open) panel?.querySelector("a, button")?.focus();
+      return;
+    }
+    if (!event.target.closest("[data-menu]")) closeMenus();
+    if (event.target.closest("[data-nav-toggle]")) {
+      setNavOpen(!document.body.classList.contains("app--nav-open"));
+    } else if (event.target.closest("[data-nav-scrim]")) {
+      setNavOpen(false);
+    }
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const open = document.querySelector("[data-menu-button][aria-expanded='true']");
+    closeMenus();
+    setNavOpen(false);
+    open?.focus();
+  });
+
+  // Times are rendered in UTC on the server; show them in the reader's own time zone.
+  const localTime = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  document.addEventListener("DOMContentLoaded", () => {
+    for (const time of document.querySelectorAll("time[data-local-time]")) {
+      const instant = new Date(time.getAttribute("datetime"));
+      if (!Number.isNaN(instant.getTime())) time.textContent = localTime.format(instant);
+    }
+  });
+})();

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json;
+using Mailroom.IntegrationTests.Hosting;
+
+namespace Mailroom.IntegrationTests.Operations;
+
+/// <summary>The README's run command, for real: the built app as its own process, configured by nothing but defaults.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("mailroom-run-").FullName;
+
+    [Fact]
+    public async Task App_StartedWithNoConfiguration_ServesSignUpFromSqliteUnderDataAndStopsGracefullyOnSigterm()
+    {
+        await using var app = AppProcess.Start(_workingDirectory);
+        await app.WaitUntilHealthyAsync(StartTimeout);
+        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+
+        using var signUp = await client.GetAsync(new Uri("/sign-up", UriKind.Relative));
+        using var stylesheet = await client.GetAsync(new Uri("/css/site.css", UriKind.Relative));
+        var html = await signUp.Content.ReadAsStringAsync();
+        await app.StopAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.OK, signUp.StatusCode);
+        Assert.Contains("<form method=\"post\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"__RequestVerificationToken\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        Assert.True(File.Exists(Path.Combine(_workingDirectory, "data", "mailroom.db")), "data/mailroom.db was not created in the working directory");
+        Assert.Equal(0, app.ExitCode);
+        // Outside Development every log line is one JSON object, and shutdown is logged, not cut off.
+        var events = app.Output.Where(line => line.StartsWith('{')).Select(line => JsonDocument.Parse(line)).ToList();
+        Assert.NotEmpty(events);
+        Assert.Contains(events, e => e.RootElement.GetProperty("Message").GetString() == "Application is shutting down...");
+        Assert.All(app.Output, line => Assert.StartsWith("{", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task App_ConfiguredForPostgresThroughEnvironmentVariables_MigratesAndServesSignUp()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+        await using var app = AppProcess.Start(_workingDirectory, new Dictionary<string, string>
+        {
+            ["Mailroom__Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Mailroom"] = database.ConnectionString,
+        });
+        await app.WaitUntilHealthyAsync(StartTimeout);
+        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+
+        using var signUp = await client.GetAsync(new Uri("/sign-up", UriKind.Relative));
+        await app.StopAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.OK, signUp.StatusCode);
+        Assert.False(Directory.Exists(Path.Combine(_workingDirectory, "data")), "a PostgreSQL node must not create a SQLite file");
+        Assert.Equal(0, app.ExitCode);
+    }
+
+    public void Dispose() => Directory.Delete(_workingDirectory, recursive: true);
+}
