@@ -1,6 +1,8 @@
 using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Network;
+using Mailroom.SenderAddresses;
+using Mailroom.Sending;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
 using Mailroom.Web.Api.Accounts;
@@ -16,6 +18,8 @@ builder.Services.AddMailroomDataProtection();
 builder.Services.AddMailroomNetwork();
 builder.Services.AddMailroomSystemMail();
 builder.Services.AddMailroomAccounts();
+builder.Services.AddMailroomSending();
+builder.Services.AddMailroomSenderAddresses();
 builder.Services.AddMailroomIdentity();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();

@@ -1,3 +1,4 @@
+using Mailroom.Web.Api.Sending;
 using Mailroom.Web.Api.Users;
 
 namespace Mailroom.Web.Api;
@@ -11,6 +12,8 @@ public static class ApiEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup("/api");
         api.MapAuthEndpoints();
         api.MapMeEndpoint();
+        api.MapSenderAddressEndpoints();
+        api.MapSendEndpoint();
         return endpoints;
     }
 }

@@ -1,0 +1,40 @@
+using Mailroom.Accounts;
+using Mailroom.SenderAddresses;
+using Mailroom.Sending;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mailroom.Web.Pages.Settings.Mail.SendAs;
+
+/// <summary>
+/// Adds an address. With <c>?account={id}</c> it is the outgoing step after a POP3 account's successful test: the
+/// account's address and user name are filled in, the password defaults to the incoming one, and the SMTP server is guessed.
+/// </summary>
+public sealed class SetupModel(SenderAddressService addresses, Pop3AccountService accounts, SmtpRouteTransport transport)
+    : SenderAddressFormPageModel(addresses, accounts, transport)
+{
+    public override Guid? AddressId => null;
+
+    /// <summary>Set when the page is the outgoing step of this account.</summary>
+    [BindProperty(SupportsGet = true, Name = "account")]
+    public Guid? ForAccount { get; set; }
+
+    public string? AccountName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (ForAccount is { } accountId)
+        {
+            var suggestion = await Addresses.SuggestForAccountAsync(Owner, accountId, cancellationToken);
+            if (suggestion is null)
+            {
+                return NotFound();
+            }
+
+            Input = SenderAddressForm.From(suggestion);
+        }
+
+        await LoadAccountsAsync(cancellationToken);
+        AccountName = Accounts.FirstOrDefault(a => a.Id == ForAccount)?.DisplayName;
+        return Page();
+    }
+}
