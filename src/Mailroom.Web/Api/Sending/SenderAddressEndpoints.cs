@@ -65,7 +65,7 @@ internal static class SenderAddressEndpoints
             SmtpRouteTestStatus.NotFound => Results.NotFound(),
             SmtpRouteTestStatus.Invalid => SendingProblems.Invalid(outcome.Errors!),
             SmtpRouteTestStatus.Failed => SendingProblems.Verdict(outcome.Verdict!),
-            _ => Results.Ok(new SmtpTestJson(outcome.Result!.SignedIn, outcome.Result.TlsProtocol.ToString(), outcome.Result.MaxMessageSize)),
+            _ => Results.Ok(new SmtpTestJson(outcome.Result!.SignedIn, outcome.Result.TlsVersion, outcome.Result.MaxMessageSize)),
         };
     }
 

@@ -8,7 +8,7 @@
   });
 
   // A dialog re-rendered after a wrong code opens modal again, with its message.
-  document.querySelectorAll("dialog[data-modal-open]").forEach((dialog) => {
+  document.querySelectorAll("dialog[data-modal-open='true']").forEach((dialog) => {
     dialog.close();
     dialog.showModal();
   });

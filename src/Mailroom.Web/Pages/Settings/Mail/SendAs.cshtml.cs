@@ -16,6 +16,10 @@ public sealed class SendAsModel(SenderAddressService addresses, AddressVerificat
 {
     public IReadOnlyList<SenderAddressSummary> Addresses { get; private set; } = [];
 
+    /// <summary>The code typed in the Verify dialog. A bound property, not a handler argument: Razor Pages logs handler arguments at trace level.</summary>
+    [BindProperty]
+    public string? Code { get; set; }
+
     public IReadOnlyList<string> Notices { get; private set; } = [];
 
     public bool RelayWritesToOutbox => transport.RelayWritesToOutbox;
@@ -33,9 +37,9 @@ public sealed class SendAsModel(SenderAddressService addresses, AddressVerificat
         Addresses = await addresses.ListAsync(User.GetUserId(), cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostVerifyAsync(Guid id, VerificationTarget target, string? code, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostVerifyAsync(Guid id, VerificationTarget target, CancellationToken cancellationToken)
     {
-        var result = await verification.CheckCodeAsync(User.GetUserId(), id, target, code, cancellationToken);
+        var result = await verification.CheckCodeAsync(User.GetUserId(), id, target, Code, cancellationToken);
         if (result.Status == CodeCheckStatus.NotFound)
         {
             return NotFound();
