@@ -1,11 +1,11 @@
 using Mailroom.Accounts;
 using Mailroom.Data;
+using Mailroom.Fetching;
 using Mailroom.Network;
 using Mailroom.SenderAddresses;
 using Mailroom.Sending;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
-using Mailroom.Web.Api.Accounts;
 using Mailroom.Web.Hosting;
 using Mailroom.Web.Shell;
 using Mailroom.Web.Users;
@@ -17,10 +17,11 @@ builder.Services.AddMailroomDatabase(builder.Configuration);
 builder.Services.AddMailroomDataProtection();
 builder.Services.AddMailroomNetwork();
 builder.Services.AddMailroomSystemMail();
-builder.Services.AddMailroomAccounts();
 builder.Services.AddMailroomSending();
 builder.Services.AddMailroomSenderAddresses();
 builder.Services.AddMailroomIdentity();
+builder.Services.AddMailroomAccounts();
+builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
 
@@ -37,7 +38,6 @@ app.UseMailroomApiAntiforgery();
 app.MapMailroomHealth();
 app.MapMailroomApi();
 app.MapRazorPages();
-app.MapAccountsApi();
 
 await app.RunAsync();
 

@@ -62,13 +62,6 @@ namespace Mailroom.Migrations.Postgres.Migrations
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
 
-                    b.Property<DateTimeOffset?>("LastFailureAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastFailureMessage")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.Property<DateTimeOffset?>("LastSuccessfulFetchAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -99,6 +92,152 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Pop3Accounts");
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.AccountFetchState", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BytesDone")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FetchRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastFailureKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LastFailureMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MessagesDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MessagesTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NextFetchAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ProgressUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RunStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeSpan?>("ServerLoginDelay")
+                        .HasColumnType("interval");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("NextFetchAt");
+
+                    b.ToTable("AccountFetchStates", (string)null);
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.FetchRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DeletedFromServer")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FailureKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("NewBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("NewMessages")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SkippedMessages")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "StartedAt");
+
+                    b.ToTable("FetchRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.UidLedgerEntry", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Uid")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset?>("DeletedFromServerAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SkippedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("StoredMessageId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountId", "Uid");
+
+                    b.HasIndex("StoredMessageId");
+
+                    b.ToTable("UidLedger", (string)null);
                 });
 
             modelBuilder.Entity("Mailroom.Messages.RawMessage", b =>
@@ -531,6 +670,40 @@ namespace Mailroom.Migrations.Postgres.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.AccountFetchState", b =>
+                {
+                    b.HasOne("Mailroom.Accounts.Pop3Account", null)
+                        .WithOne()
+                        .HasForeignKey("Mailroom.Fetching.AccountFetchState", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.FetchRun", b =>
+                {
+                    b.HasOne("Mailroom.Accounts.Pop3Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.UidLedgerEntry", b =>
+                {
+                    b.HasOne("Mailroom.Accounts.Pop3Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mailroom.Messages.StoredMessage", "StoredMessage")
+                        .WithMany()
+                        .HasForeignKey("StoredMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("StoredMessage");
                 });
 
             modelBuilder.Entity("Mailroom.Messages.RawMessage", b =>

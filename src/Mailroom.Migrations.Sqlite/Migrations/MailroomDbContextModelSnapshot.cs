@@ -57,13 +57,6 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         .HasMaxLength(253)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("LastFailureAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastFailureMessage")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("LastSuccessfulFetchAt")
                         .HasColumnType("INTEGER");
 
@@ -94,6 +87,150 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Pop3Accounts");
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.AccountFetchState", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BytesDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FetchRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastFailureKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastFailureMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MessagesDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessagesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextFetchAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProgressUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan?>("ServerLoginDelay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("NextFetchAt");
+
+                    b.ToTable("AccountFetchStates", (string)null);
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.FetchRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeletedFromServer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewMessages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkippedMessages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "StartedAt");
+
+                    b.ToTable("FetchRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.UidLedgerEntry", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeletedFromServerAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkippedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StoredMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "Uid");
+
+                    b.HasIndex("StoredMessageId");
+
+                    b.ToTable("UidLedger", (string)null);
                 });
 
             modelBuilder.Entity("Mailroom.Messages.RawMessage", b =>
@@ -518,6 +655,40 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.AccountFetchState", b =>
+                {
+                    b.HasOne("Mailroom.Accounts.Pop3Account", null)
+                        .WithOne()
+                        .HasForeignKey("Mailroom.Fetching.AccountFetchState", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.FetchRun", b =>
+                {
+                    b.HasOne("Mailroom.Accounts.Pop3Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.Fetching.UidLedgerEntry", b =>
+                {
+                    b.HasOne("Mailroom.Accounts.Pop3Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mailroom.Messages.StoredMessage", "StoredMessage")
+                        .WithMany()
+                        .HasForeignKey("StoredMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("StoredMessage");
                 });
 
             modelBuilder.Entity("Mailroom.Messages.RawMessage", b =>

@@ -1,3 +1,5 @@
+using Mailroom.Web.Api.Accounts;
+using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Api.Sending;
 using Mailroom.Web.Api.Users;
 
@@ -12,6 +14,8 @@ public static class ApiEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup("/api");
         api.MapAuthEndpoints();
         api.MapMeEndpoint();
+        api.MapAccountsEndpoints();
+        api.MapFetchEndpoints();
         api.MapSenderAddressEndpoints();
         api.MapSendEndpoint();
         return endpoints;

@@ -5,11 +5,17 @@ namespace Mailroom.Web.Shell;
 /// <summary>What the left pane shows. Grows with the product (unread counts, fetch state): add it here and in the view.</summary>
 public sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<MailboxNavAccount> Accounts);
 
-public sealed record MailboxNavAccount(Guid Id, string DisplayName, string EmailAddress, AccountState State, bool Selected)
+public sealed record MailboxNavAccount(Guid Id, string DisplayName, string EmailAddress, AccountStatus Status, string? StatusReason, bool Selected)
 {
+    /// <summary>Set while a fetch of this account runs: percent of its bytes done (0 until the size is known).</summary>
+    public int? FetchPercent { get; init; }
+
     /// <summary>The main pane filtered to this account.</summary>
     public string Href => $"/?account={Id}";
 
-    /// <summary>The CSS modifier of the account's status dot (<c>status-dot--active</c>, <c>status-dot--disabled</c>).</summary>
-    public string StateClass => State.ToString().ToLowerInvariant();
+    /// <summary>The CSS modifier of the account's status dot (<c>status-dot--active</c>, <c>--fetching</c>, <c>--error</c>, <c>--disabled</c>).</summary>
+    public string StateClass => Status.ToString().ToLowerInvariant();
+
+    /// <summary>Spoken and shown on hover, so that the dot's colour is never the only sign (e.g. "Disabled: …").</summary>
+    public string StatusText => StatusReason is { } reason ? $"{Status}: {reason}" : Status.ToString();
 }

@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Fetching;
 using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Accounts;
 
 /// <summary>
-/// What background fetching tells an account about itself. A server that keeps refusing the credentials
+/// What background fetching tells an account about itself (the fetcher's <see cref="IAccountHealth"/>).
+/// The failure itself is shown from the fetch state the fetcher records; this class owns only the consequences. A server that keeps refusing the credentials
 /// (the real password was changed and Mailroom was not told) disables the account after
 /// <see cref="AccountsOptions.DisableAfterAuthenticationFailures"/> consecutive refusals, and the user is told
 /// by email; temporary trouble (mailbox in use, server errors, connection failures) never disables it.
@@ -18,16 +20,14 @@ public sealed partial class AccountHealth(
     AccountDisabledNotifier notifier,
     TimeProvider time,
     IOptionsMonitor<AccountsOptions> options,
-    ILogger<AccountHealth> logger)
+    ILogger<AccountHealth> logger) : IAccountHealth
 {
     public async Task RecordFetchSuccessAsync(Guid accountId, CancellationToken cancellationToken)
     {
         await db.Pop3Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(
             set => set
                 .SetProperty(a => a.ConsecutiveAuthenticationFailures, 0)
-                .SetProperty(a => a.LastSuccessfulFetchAt, time.GetUtcNow())
-                .SetProperty(a => a.LastFailureMessage, (string?)null)
-                .SetProperty(a => a.LastFailureAt, (DateTimeOffset?)null),
+                .SetProperty(a => a.LastSuccessfulFetchAt, time.GetUtcNow()),
             cancellationToken);
     }
 
@@ -40,22 +40,16 @@ public sealed partial class AccountHealth(
             return;
         }
 
-        var account = db.Pop3Accounts.Where(a => a.Id == accountId);
-        var now = time.GetUtcNow();
         if (!failure.IsCredentialRejection)
         {
-            await account.ExecuteUpdateAsync(
-                set => set.SetProperty(a => a.LastFailureMessage, failure.Message).SetProperty(a => a.LastFailureAt, now),
-                cancellationToken);
+            // Temporary trouble, certificates, policy: shown from the fetch state, never a reason to disable.
             LogFailureRecorded(logger, accountId, failure.Kind, failure.Reason);
             return;
         }
 
+        var account = db.Pop3Accounts.Where(a => a.Id == accountId);
         await account.ExecuteUpdateAsync(
-            set => set
-                .SetProperty(a => a.ConsecutiveAuthenticationFailures, a => a.ConsecutiveAuthenticationFailures + 1)
-                .SetProperty(a => a.LastFailureMessage, failure.Message)
-                .SetProperty(a => a.LastFailureAt, now),
+            set => set.SetProperty(a => a.ConsecutiveAuthenticationFailures, a => a.ConsecutiveAuthenticationFailures + 1),
             cancellationToken);
 
         var threshold = options.CurrentValue.DisableAfterAuthenticationFailures;

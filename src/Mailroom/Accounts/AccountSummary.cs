@@ -1,3 +1,5 @@
+using Mailroom.Fetching;
+
 namespace Mailroom.Accounts;
 
 public enum AccountStatus
@@ -26,14 +28,18 @@ public sealed record AccountSummary(
     DateTimeOffset? LastSuccessfulFetchAt,
     int MessageCount)
 {
-    public static AccountSummary From(Pop3Account account, int messageCount)
+    /// <param name="account">The account.</param>
+    /// <param name="messageCount">Messages fetched from it and still stored.</param>
+    /// <param name="fetch">The fetcher's view (null before its first schedule): running now, or the last failure since the last success.</param>
+    public static AccountSummary From(Pop3Account account, int messageCount, FetchStatus? fetch)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var (status, reason) = account switch
+        var (status, reason) = (account.State, fetch) switch
         {
-            { State: AccountState.Disabled } => (AccountStatus.Disabled, account.DisabledReason),
-            { LastFailureMessage: { } failure } => (AccountStatus.Error, failure),
-            _ => (AccountStatus.Active, null),
+            (AccountState.Disabled, _) => (AccountStatus.Disabled, account.DisabledReason),
+            (_, { IsFetching: true }) => (AccountStatus.Fetching, null),
+            (_, { ConsecutiveFailures: > 0, LastFailureMessage: { } failure }) => (AccountStatus.Error, failure),
+            _ => (AccountStatus.Active, (string?)null),
         };
         return new AccountSummary(account.Id, account.DisplayName, account.EmailAddress, account.Host, account.Port, account.UseSsl,
             account.UserName, account.AfterRetrieval, account.DeleteAfterDays, status, reason, account.LastSuccessfulFetchAt, messageCount);

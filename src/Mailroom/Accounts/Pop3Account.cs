@@ -34,11 +34,6 @@ public sealed class Pop3Account
 
     public int ConsecutiveAuthenticationFailures { get; set; }
 
-    /// <summary>The last fetch failure in the user's words; cleared by the next success.</summary>
-    public string? LastFailureMessage { get; set; }
-
-    public DateTimeOffset? LastFailureAt { get; set; }
-
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? LastSuccessfulFetchAt { get; set; }

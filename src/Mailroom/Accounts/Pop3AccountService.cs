@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Mailroom.Data;
+using Mailroom.Fetching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,7 @@ public sealed partial class Pop3AccountService(
     AccountTestGuidance guidance,
     TestApprovals approvals,
     Pop3PasswordProtector passwords,
+    FetchRequests fetchRequests,
     TimeProvider time,
     ILogger<Pop3AccountService> logger)
 {
@@ -29,7 +31,8 @@ public sealed partial class Pop3AccountService(
             .GroupBy(m => m.AccountId)
             .Select(g => new { AccountId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.AccountId, g => g.Count, cancellationToken);
-        return [.. accounts.Select(a => AccountSummary.From(a, counts.GetValueOrDefault(a.Id)))];
+        var fetches = await FetchStatusesAsync([.. accounts.Select(a => a.Id)], cancellationToken);
+        return [.. accounts.Select(a => AccountSummary.From(a, counts.GetValueOrDefault(a.Id), fetches.GetValueOrDefault(a.Id)))];
     }
 
     public async Task<AccountSummary?> GetAsync(string ownerId, Guid accountId, CancellationToken cancellationToken)
@@ -41,7 +44,8 @@ public sealed partial class Pop3AccountService(
         }
 
         var count = await db.Messages.CountAsync(m => m.AccountId == accountId && m.OwnerId == ownerId, cancellationToken);
-        return AccountSummary.From(account, count);
+        var fetches = await FetchStatusesAsync([accountId], cancellationToken);
+        return AccountSummary.From(account, count, fetches.GetValueOrDefault(accountId));
     }
 
     /// <summary>Tests settings without saving them. With <paramref name="accountId"/>, a blank password means the account's stored one.</summary>
@@ -111,6 +115,7 @@ public sealed partial class Pop3AccountService(
         };
         db.Pop3Accounts.Add(account);
         await db.SaveChangesAsync(cancellationToken);
+        await fetchRequests.RequestAsync(account.Id, cancellationToken);
         LogCreated(logger, account.Id);
         return AccountChangeResult.Saved(account);
     }
@@ -158,8 +163,6 @@ public sealed partial class Pop3AccountService(
 
             // The old failures were about the old settings.
             account.ConsecutiveAuthenticationFailures = 0;
-            account.LastFailureMessage = null;
-            account.LastFailureAt = null;
         }
 
         account.DisplayName = input.DisplayName.Trim();
@@ -167,6 +170,12 @@ public sealed partial class Pop3AccountService(
         account.AfterRetrieval = input.AfterRetrieval;
         account.DeleteAfterDays = input.AfterRetrieval == RetrievalPolicy.DeleteAfterDays ? input.DeleteAfterDays : null;
         await db.SaveChangesAsync(cancellationToken);
+        if (settings != current)
+        {
+            // New settings deserve a fetch now rather than after the old settings' backoff.
+            await fetchRequests.RequestAsync(account.Id, cancellationToken);
+        }
+
         LogUpdated(logger, account.Id);
         return AccountChangeResult.Saved(account);
     }
@@ -192,9 +201,8 @@ public sealed partial class Pop3AccountService(
             account.State = AccountState.Active;
             account.DisabledReason = null;
             account.ConsecutiveAuthenticationFailures = 0;
-            account.LastFailureMessage = null;
-            account.LastFailureAt = null;
             await db.SaveChangesAsync(cancellationToken);
+            await fetchRequests.RequestAsync(account.Id, cancellationToken);
             LogEnabled(logger, account.Id);
         }
 
@@ -243,6 +251,13 @@ public sealed partial class Pop3AccountService(
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
         return db.Pop3Accounts.Where(a => a.OwnerId == ownerId && a.State != AccountState.Deleted);
+    }
+
+    private async Task<Dictionary<Guid, FetchStatus>> FetchStatusesAsync(List<Guid> accountIds, CancellationToken cancellationToken)
+    {
+        var states = await db.AccountFetchStates.AsNoTracking().Where(s => accountIds.Contains(s.AccountId)).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return states.ToDictionary(s => s.AccountId, s => FetchStatusReader.ToStatus(s, now));
     }
 
     private async Task<AccountTestOutcome> RunTestAsync(string ownerId, Pop3ConnectionSettings settings, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Mailroom.Accounts;
+using Mailroom.Fetching;
 using Mailroom.Messages;
 using Mailroom.SenderAddresses;
 using Mailroom.Users;
@@ -17,6 +18,12 @@ public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> option
     public DbSet<StoredMessage> Messages => Set<StoredMessage>();
 
     public DbSet<RawMessage> RawMessages => Set<RawMessage>();
+
+    public DbSet<UidLedgerEntry> UidLedger => Set<UidLedgerEntry>();
+
+    public DbSet<AccountFetchState> AccountFetchStates => Set<AccountFetchState>();
+
+    public DbSet<FetchRun> FetchRuns => Set<FetchRun>();
 
     public DbSet<SenderAddress> SenderAddresses => Set<SenderAddress>();
 

@@ -17,6 +17,5 @@ internal sealed class Pop3AccountConfiguration : IEntityTypeConfiguration<Pop3Ac
         builder.Property(a => a.Host).HasMaxLength(253);
         builder.Property(a => a.UserName).HasMaxLength(320);
         builder.Property(a => a.DisabledReason).HasMaxLength(1000);
-        builder.Property(a => a.LastFailureMessage).HasMaxLength(1000);
     }
 }

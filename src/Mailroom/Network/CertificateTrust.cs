@@ -99,6 +99,13 @@ public sealed class CertificateTrust : IDisposable
             return null;
         }
 
+        // The chain reached an administrator's root but is still bad (e.g. an expired certificate from the company CA):
+        // that is the problem to name. Mixing in the system store's verdict would call it "untrusted" instead.
+        if (!chain.ChainStatus.Any(s => (s.Status & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0))
+        {
+            return Classify(certificate, chain.ChainStatus);
+        }
+
         // Not under an extra root: the system store may still trust it (a public certificate on a server with a company CA configured).
         var systemStatus = systemChain?.ChainStatus ?? [];
         var underSystemTrust = systemStatus.All(s => s.Status == X509ChainStatusFlags.NoError);

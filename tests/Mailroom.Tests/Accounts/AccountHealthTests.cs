@@ -42,7 +42,7 @@ public sealed class AccountHealthTests
 
     [Theory]
     [MemberData(nameof(TemporaryFailures))]
-    public async Task RecordFailure_WhenFailuresAreTemporary_NeverDisablesButShowsTheError(MailFailure failure)
+    public async Task RecordFailure_WhenFailuresAreTemporary_NeverDisables(MailFailure failure)
     {
         await using var bed = await AccountsTestBed.CreateAsync();
         var account = await bed.AddAccountAsync();
@@ -56,8 +56,7 @@ public sealed class AccountHealthTests
         var stored = await bed.ReloadAsync(account.Id);
         Assert.Equal(AccountState.Active, stored.State);
         Assert.Equal(0, stored.ConsecutiveAuthenticationFailures);
-        Assert.Equal(failure.Message, stored.LastFailureMessage);
-        Assert.Equal(AccountStatus.Error, AccountSummary.From(stored, 0).Status);
+        Assert.Null(stored.DisabledReason);
         Assert.Empty(bed.Mail.Sent);
     }
 
@@ -80,20 +79,16 @@ public sealed class AccountHealthTests
     }
 
     [Fact]
-    public async Task RecordSuccess_SetsLastFetchAndClearsTheError()
+    public async Task RecordSuccess_SetsTheLastSuccessfulFetch()
     {
         await using var bed = await AccountsTestBed.CreateAsync();
         var account = await bed.AddAccountAsync();
         var health = bed.Health();
-        await health.RecordFetchFailureAsync(account.Id, new MailFailure(MailFailureKind.Connection, MailFailureReason.Refused, "Refused."), CancellationToken.None);
-
         bed.Time.Advance(TimeSpan.FromMinutes(5));
         await health.RecordFetchSuccessAsync(account.Id, CancellationToken.None);
 
         var stored = await bed.ReloadAsync(account.Id);
         Assert.Equal(bed.Time.GetUtcNow(), stored.LastSuccessfulFetchAt);
-        Assert.Null(stored.LastFailureMessage);
-        Assert.Equal(AccountStatus.Active, AccountSummary.From(stored, 0).Status);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Mailroom.Accounts;
 using Mailroom.Data;
+using Mailroom.Fetching;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Tests.Network;
 using Mailroom.Users;
@@ -16,12 +17,13 @@ namespace Mailroom.Tests.Accounts;
 internal sealed class AccountsTestBed : IAsyncDisposable
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly DbContextOptions<MailroomDbContext> _options;
 
     private AccountsTestBed()
     {
         _connection.Open();
-        var options = new DbContextOptionsBuilder<MailroomDbContext>().UseSqlite(_connection).Options;
-        Db = new MailroomDbContext(options);
+        _options = new DbContextOptionsBuilder<MailroomDbContext>().UseSqlite(_connection).Options;
+        Db = new MailroomDbContext(_options);
         Db.Database.EnsureCreated();
         DataProtection = new EphemeralDataProtectionProvider();
         Passwords = new Pop3PasswordProtector(DataProtection);
@@ -62,8 +64,15 @@ internal sealed class AccountsTestBed : IAsyncDisposable
         Pop3AccountTesterTests.Guidance(),
         Approvals,
         Passwords,
+        FetchRequests(),
         Time,
         NullLogger<Pop3AccountService>.Instance);
+
+    public FetchRequests FetchRequests()
+    {
+        var factory = new SharedConnectionFactory(_options);
+        return new FetchRequests(factory, new FetchLeases(factory, Time), Time);
+    }
 
     public AccountHealth Health() => new(
         Db,
@@ -99,6 +108,11 @@ internal sealed class AccountsTestBed : IAsyncDisposable
     {
         await Db.DisposeAsync();
         await _connection.DisposeAsync();
+    }
+
+    private sealed class SharedConnectionFactory(DbContextOptions<MailroomDbContext> options) : IDbContextFactory<MailroomDbContext>
+    {
+        public MailroomDbContext CreateDbContext() => new(options);
     }
 
     internal sealed class RecordingMailSender : ISystemMailSender

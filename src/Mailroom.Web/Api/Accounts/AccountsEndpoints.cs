@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mailroom.Accounts;
+using Mailroom.Web.Users;
 
 namespace Mailroom.Web.Api.Accounts;
 
@@ -10,9 +11,10 @@ namespace Mailroom.Web.Api.Accounts;
 /// </summary>
 public static class AccountsEndpoints
 {
-    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps /accounts on the /api group.</summary>
+    public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder api)
     {
-        var accounts = endpoints.MapGroup("/api/accounts").RequireAuthorization().WithTags("Accounts");
+        var accounts = api.MapGroup("/accounts").RequireAuthorization().WithTags("Accounts");
         accounts.MapGet("/", ListAsync);
         accounts.MapGet("/{id:guid}", GetAsync);
         accounts.MapPost("/test", TestNewAsync);
@@ -22,7 +24,7 @@ public static class AccountsEndpoints
         accounts.MapPost("/{id:guid}/enable", EnableAsync);
         accounts.MapPost("/{id:guid}/disable", DisableAsync);
         accounts.MapDelete("/{id:guid}", DeleteAsync);
-        return endpoints;
+        return api;
     }
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, Pop3AccountService service, CancellationToken cancellationToken) =>
@@ -133,6 +135,5 @@ public static class AccountsEndpoints
         }
     }
 
-    private static string OwnerId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authorised request carries no user id.");
+    private static string OwnerId(ClaimsPrincipal user) => user.GetUserId();
 }

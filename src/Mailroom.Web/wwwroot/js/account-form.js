@@ -16,7 +16,7 @@
   const token = field("Input.ApprovalToken");
   const testButton = document.getElementById("test-button");
   const saveButton = document.getElementById("save-button");
-  const saveHint = document.getElementById("save-hint");
+  const saveHint = document.getElementById("save-help");
   const result = document.getElementById("test-result");
   const providerNote = document.getElementById("provider-note");
   const isNew = form.dataset.isNew === "true";
@@ -33,7 +33,10 @@
   let userNameFollowsEmail = !userName.value || userName.value === email.value;
   userName.addEventListener("input", () => { userNameFollowsEmail = userName.value === ""; });
   email.addEventListener("input", () => {
-    if (userNameFollowsEmail) userName.value = email.value;
+    if (userNameFollowsEmail && userName.value !== email.value) {
+      userName.value = email.value;
+      settingsChanged();
+    }
     showProvider(false);
   });
   email.addEventListener("change", () => showProvider(true));
@@ -62,15 +65,19 @@
     }
   }
 
-  // Any change to what was tested voids the test: Save waits for a new one.
-  const connectionFields = [host, port, useSsl, userName, password, email];
+  // Any change to what was tested voids the test: Save waits for a new one (an edit that leaves the
+  // connection alone saves without a test).
+  const connectionFields = [host, port, useSsl, userName, password];
   connectionFields.forEach((input) => input.addEventListener("input", settingsChanged));
 
+  // Whether the server, port, SSL, user name or password differ from what the page was loaded with.
+  let connectionChanged = false;
+
   function settingsChanged() {
-    if (!token.value && !result.firstElementChild) return;
+    connectionChanged = true;
     token.value = "";
-    if (result.firstElementChild) result.firstElementChild.classList.add("verdict-stale");
-    setSaveEnabled(!isNew);
+    if (result.firstElementChild) result.firstElementChild.classList.add("verdict--stale");
+    setSaveEnabled(false);
   }
 
   function setSaveEnabled(enabled) {
@@ -88,7 +95,12 @@
       const response = await fetch(form.dataset.testUrl, {
         method: "POST",
         credentials: "same-origin",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "application/json",
+          // The API accepts the sign-in cookie only with the antiforgery token the layout publishes.
+          RequestVerificationToken: document.querySelector("meta[name=request-verification-token]")?.content || "",
+        },
         body: JSON.stringify(requestBody()),
       });
       if (response.status === 200) {
@@ -99,7 +111,7 @@
       } else if (response.status === 422 || response.status === 400) {
         showFailure(await response.json());
         token.value = "";
-        setSaveEnabled(!isNew);
+        setSaveEnabled(!isNew && !connectionChanged);
       } else {
         plainPost();
       }
@@ -151,11 +163,11 @@
   }
 
   function showPending() {
-    paragraph(panel("verdict-pending", "status", "Testing…"), "Connecting to the server and signing in.");
+    paragraph(panel("verdict--pending", "status", "Testing…"), "Connecting to the server and signing in.");
   }
 
   function showSuccess(report) {
-    const section = panel("verdict-success", "status", "Test succeeded");
+    const section = panel("verdict--success", "status", "Test succeeded");
     paragraph(section, "Mailroom signed in and can fetch this mailbox. Save the account to start.");
     const list = document.createElement("dl");
     const row = (term, value) => {
@@ -178,14 +190,14 @@
 
   function showFailure(problem) {
     if (problem.kind) {
-      const section = panel("verdict-failure", "alert", problem.title);
+      const section = panel("verdict--failure", "alert", problem.title);
       section.dataset.kind = problem.kind;
       section.dataset.reason = problem.reason;
-      paragraph(section, problem.message, "verdict-message");
-      paragraph(section, problem.guidance, "verdict-guidance");
+      paragraph(section, problem.message, "verdict__message");
+      paragraph(section, problem.guidance, "verdict__guidance");
       return;
     }
-    const section = panel("verdict-failure", "alert", "Some fields need attention");
+    const section = panel("verdict--failure", "alert", "Some fields need attention");
     Object.values(problem.errors || {}).flat().forEach((message) => paragraph(section, message));
   }
 

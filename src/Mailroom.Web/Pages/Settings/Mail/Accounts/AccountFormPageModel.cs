@@ -1,5 +1,6 @@
 using Mailroom.Accounts;
 using Mailroom.Accounts.Providers;
+using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,7 +36,7 @@ public abstract class AccountFormPageModel(Pop3AccountService accounts, KnownPro
 
     protected Pop3AccountService Accounts => accounts;
 
-    protected string Owner => OwnerId.Of(User);
+    protected string Owner => User.GetUserId();
 
     public virtual async Task<IActionResult> OnPostTestAsync(CancellationToken cancellationToken)
     {

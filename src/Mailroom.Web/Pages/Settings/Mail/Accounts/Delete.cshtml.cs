@@ -1,4 +1,5 @@
 using Mailroom.Accounts;
+using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,13 +20,13 @@ public sealed class DeleteModel(Pop3AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Account = await accounts.GetAsync(OwnerId.Of(User), Id, cancellationToken);
+        Account = await accounts.GetAsync(User.GetUserId(), Id, cancellationToken);
         return Account is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Account = await accounts.GetAsync(OwnerId.Of(User), Id, cancellationToken);
+        Account = await accounts.GetAsync(User.GetUserId(), Id, cancellationToken);
         if (Account is null)
         {
             return NotFound();
@@ -37,7 +38,7 @@ public sealed class DeleteModel(Pop3AccountService accounts) : PageModel
             return Page();
         }
 
-        await accounts.DeleteAsync(OwnerId.Of(User), Id, choice, cancellationToken);
+        await accounts.DeleteAsync(User.GetUserId(), Id, choice, cancellationToken);
         TempData["Saved"] = choice == FetchedMailOnDelete.Keep
             ? $"{Account.DisplayName} was deleted. Its {Account.MessageCount} fetched messages stay in your mail."
             : $"{Account.DisplayName} was deleted together with its {Account.MessageCount} fetched messages.";

@@ -1,4 +1,5 @@
 using Mailroom.Accounts;
+using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,11 +21,11 @@ public sealed class IndexModel(Pop3AccountService accounts, TimeProvider time) :
     public DateTimeOffset Now => time.GetUtcNow();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Accounts = await accounts.ListAsync(OwnerId.Of(User), cancellationToken);
+        Accounts = await accounts.ListAsync(User.GetUserId(), cancellationToken);
 
     public async Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await accounts.EnableAsync(OwnerId.Of(User), id, cancellationToken);
+        var outcome = await accounts.EnableAsync(User.GetUserId(), id, cancellationToken);
         switch (outcome.Status)
         {
             case AccountTestStatus.NotFound:
@@ -41,13 +42,13 @@ public sealed class IndexModel(Pop3AccountService accounts, TimeProvider time) :
                 break;
         }
 
-        Accounts = await accounts.ListAsync(OwnerId.Of(User), cancellationToken);
+        Accounts = await accounts.ListAsync(User.GetUserId(), cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await accounts.DisableAsync(OwnerId.Of(User), id, cancellationToken))
+        if (!await accounts.DisableAsync(User.GetUserId(), id, cancellationToken))
         {
             return NotFound();
         }

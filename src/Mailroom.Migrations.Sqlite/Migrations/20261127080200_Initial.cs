@@ -188,8 +188,6 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     State = table.Column<int>(type: "INTEGER", nullable: false),
                     DisabledReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     ConsecutiveAuthenticationFailures = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastFailureMessage = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastSuccessfulFetchAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
@@ -201,6 +199,68 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         name: "FK_Pop3Accounts_AspNetUsers_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountFetchStates",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NextFetchAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FetchRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeaseHolder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailureKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    LastFailureMessage = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LastSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ServerLoginDelay = table.Column<TimeSpan>(type: "TEXT", nullable: true),
+                    RunStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MessagesDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    MessagesTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    BytesDone = table.Column<long>(type: "INTEGER", nullable: false),
+                    BytesTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProgressUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountFetchStates", x => x.AccountId);
+                    table.ForeignKey(
+                        name: "FK_AccountFetchStates_Pop3Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Pop3Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FetchRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NewMessages = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    SkippedMessages = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeletedFromServer = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailureKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FetchRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FetchRuns_Pop3Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Pop3Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -297,6 +357,34 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UidLedger",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Uid = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoredMessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SkippedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DeletedFromServerAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UidLedger", x => new { x.AccountId, x.Uid });
+                    table.ForeignKey(
+                        name: "FK_UidLedger_Messages_StoredMessageId",
+                        column: x => x.StoredMessageId,
+                        principalTable: "Messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_UidLedger_Pop3Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Pop3Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VerificationCodes",
                 columns: table => new
                 {
@@ -321,6 +409,11 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountFetchStates_NextFetchAt",
+                table: "AccountFetchStates",
+                column: "NextFetchAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -360,6 +453,11 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FetchRuns_AccountId_StartedAt",
+                table: "FetchRuns",
+                columns: new[] { "AccountId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Messages_AccountId_Folder_SentAt_Id",
                 table: "Messages",
                 columns: new[] { "AccountId", "Folder", "SentAt", "Id" });
@@ -391,6 +489,11 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_UidLedger_StoredMessageId",
+                table: "UidLedger",
+                column: "StoredMessageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VerificationCodes_SenderAddressId_Target_CreatedAt",
                 table: "VerificationCodes",
                 columns: new[] { "SenderAddressId", "Target", "CreatedAt" });
@@ -399,6 +502,9 @@ namespace Mailroom.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountFetchStates");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -418,7 +524,13 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "FetchRuns");
+
+            migrationBuilder.DropTable(
                 name: "RawMessages");
+
+            migrationBuilder.DropTable(
+                name: "UidLedger");
 
             migrationBuilder.DropTable(
                 name: "VerificationCodes");

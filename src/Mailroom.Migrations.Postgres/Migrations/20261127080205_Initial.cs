@@ -189,8 +189,6 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     State = table.Column<int>(type: "integer", nullable: false),
                     DisabledReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     ConsecutiveAuthenticationFailures = table.Column<int>(type: "integer", nullable: false),
-                    LastFailureMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    LastFailureAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LastSuccessfulFetchAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
@@ -202,6 +200,68 @@ namespace Mailroom.Migrations.Postgres.Migrations
                         name: "FK_Pop3Accounts_AspNetUsers_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountFetchStates",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NextFetchAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FetchRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LeaseToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    LeaseHolder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConsecutiveFailures = table.Column<int>(type: "integer", nullable: false),
+                    LastFailureKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    LastFailureMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LastSignInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ServerLoginDelay = table.Column<TimeSpan>(type: "interval", nullable: true),
+                    RunStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MessagesDone = table.Column<int>(type: "integer", nullable: false),
+                    MessagesTotal = table.Column<int>(type: "integer", nullable: false),
+                    BytesDone = table.Column<long>(type: "bigint", nullable: false),
+                    BytesTotal = table.Column<long>(type: "bigint", nullable: false),
+                    ProgressUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountFetchStates", x => x.AccountId);
+                    table.ForeignKey(
+                        name: "FK_AccountFetchStates_Pop3Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Pop3Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FetchRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Node = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NewMessages = table.Column<int>(type: "integer", nullable: false),
+                    NewBytes = table.Column<long>(type: "bigint", nullable: false),
+                    SkippedMessages = table.Column<int>(type: "integer", nullable: false),
+                    DeletedFromServer = table.Column<int>(type: "integer", nullable: false),
+                    FailureKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FailureMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FetchRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FetchRuns_Pop3Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Pop3Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -298,6 +358,34 @@ namespace Mailroom.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UidLedger",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Uid = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StoredMessageId = table.Column<long>(type: "bigint", nullable: true),
+                    SkippedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DeletedFromServerAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UidLedger", x => new { x.AccountId, x.Uid });
+                    table.ForeignKey(
+                        name: "FK_UidLedger_Messages_StoredMessageId",
+                        column: x => x.StoredMessageId,
+                        principalTable: "Messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_UidLedger_Pop3Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Pop3Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VerificationCodes",
                 columns: table => new
                 {
@@ -322,6 +410,11 @@ namespace Mailroom.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountFetchStates_NextFetchAt",
+                table: "AccountFetchStates",
+                column: "NextFetchAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -361,6 +454,11 @@ namespace Mailroom.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FetchRuns_AccountId_StartedAt",
+                table: "FetchRuns",
+                columns: new[] { "AccountId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Messages_AccountId_Folder_SentAt_Id",
                 table: "Messages",
                 columns: new[] { "AccountId", "Folder", "SentAt", "Id" });
@@ -392,6 +490,11 @@ namespace Mailroom.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_UidLedger_StoredMessageId",
+                table: "UidLedger",
+                column: "StoredMessageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VerificationCodes_SenderAddressId_Target_CreatedAt",
                 table: "VerificationCodes",
                 columns: new[] { "SenderAddressId", "Target", "CreatedAt" });
@@ -400,6 +503,9 @@ namespace Mailroom.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountFetchStates");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -419,7 +525,13 @@ namespace Mailroom.Migrations.Postgres.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "FetchRuns");
+
+            migrationBuilder.DropTable(
                 name: "RawMessages");
+
+            migrationBuilder.DropTable(
+                name: "UidLedger");
 
             migrationBuilder.DropTable(
                 name: "VerificationCodes");

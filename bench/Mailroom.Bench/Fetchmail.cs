@@ -1,0 +1,28 @@
+using System.Runtime.Versioning;
+
+// The benchmark drives Debian's fetchmail and GNU time: it runs on Linux only.
+[assembly: SupportedOSPlatform("linux")]
+
+namespace Mailroom.Bench;
+
+/// <summary>fetchmail (Debian's package) over implicit TLS, verifying the test CA, keeping messages, appending each to one mbox file.</summary>
+internal static class Fetchmail
+{
+    public static async Task<Measured> RunAsync(string user, string password, string scratch)
+    {
+        var mbox = Path.Combine(scratch, "fetchmail.mbox");
+        var rc = Path.Combine(scratch, "fetchmailrc");
+        await File.WriteAllTextAsync(rc, $"""
+            set no syslog
+            poll localhost via 127.0.0.1 port {BenchEnvironment.ImplicitTlsPort} proto pop3
+              user "{user}" there with password "{password}" is root here
+              ssl sslcertck sslcertfile "{BenchEnvironment.CaCertificate}" keep fetchall
+              mda "cat >> {mbox}"
+
+            """);
+        // fetchmail refuses a run-control file that others can read (it holds the password).
+        File.SetUnixFileMode(rc, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return await Measured.RunAsync("fetchmail", ["--fetchmailrc", rc, "--nodetach", "--silent", "--pidfile", Path.Combine(scratch, "fetchmail.pid")],
+            new Dictionary<string, string> { ["HOME"] = scratch });
+    }
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mailroom.Accounts;
+using Mailroom.Data;
+using Mailroom.Fetching;
+using Mailroom.Network;
+using Mailroom.Users;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mailroom.Bench;
+
+/// <summary>
+/// Runs in its own process so that its CPU time and peak RSS are Mailroom's alone: one full ingest with the real
+/// engine (the same classes the app's scheduler uses), then a second "nothing new" poll. Prints one RESULT line.
+/// </summary>
+internal static class IngestChild
+{
+    public static async Task<int> RunAsync(string provider, string connectionString, string user, string password)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mailroom:Database:Provider"] = provider,
+            ["ConnectionStrings:Mailroom"] = connectionString,
+            ["Mailroom:Network:AllowPrivateAddresses"] = "true",
+            ["Mailroom:Tls:TrustedRootCertificates:0"] = BenchEnvironment.CaCertificate,
+            ["Mailroom:Pop3:AllowedPorts:0"] = BenchEnvironment.ImplicitTlsPort.ToString(CultureInfo.InvariantCulture),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddMailroomDatabase(configuration);
+        services.AddMailroomDataProtection();
+        services.AddMailroomNetwork();
+        services.AddMailroomFetching();
+        await using var provider_ = services.BuildServiceProvider();
+        await provider_.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
+        var accountId = await AddAccountAsync(provider_, user, password);
+
+        var ingest = await FetchAsync(provider_, accountId);
+        var poll = await FetchAsync(provider_, accountId);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT {ingest.Elapsed.TotalSeconds:0.000} {ingest.Run.NewMessages} {ingest.Run.NewBytes} {poll.Elapsed.TotalSeconds:0.000} {poll.Run.NewMessages} {ingest.Run.Outcome}"));
+        return ingest.Run.Outcome == FetchOutcome.Succeeded && poll.Run.Outcome == FetchOutcome.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<(TimeSpan Elapsed, FetchRun Run)> FetchAsync(IServiceProvider services, Guid accountId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FetchRequests>().RequestAsync(accountId, default);
+        var lease = (await scope.ServiceProvider.GetRequiredService<FetchLeases>().ClaimDueAsync("bench", 1, TimeSpan.FromMinutes(5), default)).Single();
+        var clock = Stopwatch.StartNew();
+        await scope.ServiceProvider.GetRequiredService<AccountFetcher>().FetchAsync(lease, default);
+        var elapsed = clock.Elapsed;
+        var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
+        return (elapsed, await db.FetchRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstAsync());
+    }
+
+    private static async Task<Guid> AddAccountAsync(IServiceProvider services, string user, string password)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
+        var owner = new MailroomUser { UserName = user, Email = user };
+        db.Users.Add(owner);
+        var account = new Pop3Account
+        {
+            OwnerId = owner.Id,
+            DisplayName = "Bench",
+            EmailAddress = user,
+            Host = "127.0.0.1",
+            Port = BenchEnvironment.ImplicitTlsPort,
+            UseSsl = true,
+            UserName = user,
+            ProtectedPassword = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Pop3PasswordReader.Purpose).Protect(password),
+            AfterRetrieval = RetrievalPolicy.KeepOnServer,
+        };
+        db.Pop3Accounts.Add(account);
+        await db.SaveChangesAsync();
+        return account.Id;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Mailroom.Accounts;
+using Mailroom.Data;
+using Mailroom.Fetching;
+using Mailroom.Web.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mailroom.Web.Api.Fetching;
+
+/// <summary>Fetch now, live progress and history of one account. Another user's account answers 404, exactly like a missing one.</summary>
+internal static class FetchEndpoints
+{
+    private const int HistoryLimit = 50;
+
+    public static RouteGroupBuilder MapFetchEndpoints(this RouteGroupBuilder api)
+    {
+        var fetch = api.MapGroup("/accounts/{accountId:guid}/fetch").RequireAuthorization().WithTags("Fetching");
+        fetch.MapPost("", FetchNowAsync)
+            .WithSummary("Fetch now: the account is fetched at once by whichever node is free (or as soon as the server's LOGIN-DELAY allows).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        fetch.MapGet("", GetStatusAsync)
+            .WithSummary("The account's fetch progress (messages and bytes done / total, estimated time left), schedule and last failure.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        fetch.MapGet("/history", GetHistoryAsync)
+            .WithSummary("The account's last fetches, newest first: time, duration, new messages, bytes, outcome.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return api;
+    }
+
+    private static async Task<Results<Accepted<FetchStatusResponse>, NotFound, Conflict<string>>> FetchNowAsync(
+        Guid accountId, ClaimsPrincipal user, MailroomDbContext db, FetchRequests requests, FetchStatusReader reader, CancellationToken cancellationToken)
+    {
+        var state = await OwnedAccountStateAsync(db, accountId, user, cancellationToken);
+        if (state is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (state != AccountState.Active)
+        {
+            return TypedResults.Conflict("The account is disabled; enable it before fetching.");
+        }
+
+        await requests.RequestAsync(accountId, cancellationToken);
+        var status = await reader.GetStatusAsync(accountId, cancellationToken);
+        return TypedResults.Accepted($"/api/accounts/{accountId}/fetch", FetchStatusResponse.From(status!));
+    }
+
+    private static async Task<Results<Ok<FetchStatusResponse>, NotFound>> GetStatusAsync(
+        Guid accountId, ClaimsPrincipal user, MailroomDbContext db, FetchStatusReader reader, CancellationToken cancellationToken)
+    {
+        if (await OwnedAccountStateAsync(db, accountId, user, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var status = await reader.GetStatusAsync(accountId, cancellationToken);
+        return TypedResults.Ok(status is null ? FetchStatusResponse.NotScheduled(accountId) : FetchStatusResponse.From(status));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<FetchRunResponse>>, NotFound>> GetHistoryAsync(
+        Guid accountId, ClaimsPrincipal user, MailroomDbContext db, FetchStatusReader reader, CancellationToken cancellationToken)
+    {
+        if (await OwnedAccountStateAsync(db, accountId, user, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var runs = await reader.GetHistoryAsync(accountId, HistoryLimit, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<FetchRunResponse>>([.. runs.Select(FetchRunResponse.From)]);
+    }
+
+    private static async Task<AccountState?> OwnedAccountStateAsync(MailroomDbContext db, Guid accountId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = user.GetUserId();
+        return await db.Pop3Accounts.AsNoTracking()
+            .Where(a => a.Id == accountId && a.OwnerId == userId)
+            .Select(a => (AccountState?)a.State)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mailroom.Fetching;
+
+/// <summary>
+/// While a fetch runs: publishes its progress and renews its lease in one write every ProgressInterval. If the
+/// lease turns out lost (this node stalled past the expiry and another node took the account), the fetch is
+/// cancelled so two nodes never keep working on one account.
+/// </summary>
+public sealed partial class FetchHeartbeat(FetchLeases leases, IOptionsMonitor<FetchingOptions> options, TimeProvider time, ILogger<FetchHeartbeat> logger)
+{
+    public async Task RunAsync(FetchLease lease, FetchProgress progress, CancellationTokenSource fetch, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(fetch);
+        var settings = options.CurrentValue;
+        using var timer = new PeriodicTimer(settings.ProgressInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                bool held;
+                try
+                {
+                    held = await leases.RenewAsync(lease, progress.Snapshot(), settings.LeaseDuration, stop);
+                }
+                catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException)
+                {
+                    // The lease has slack for a few missed beats; a database that stays away lets it expire.
+                    LogRenewFailed(logger, exception, lease.AccountId);
+                    continue;
+                }
+
+                if (!held)
+                {
+                    LogLeaseLost(logger, lease.AccountId, lease.Node);
+                    await fetch.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The fetch ended; so does its heartbeat.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the fetch lease of account {AccountId}; retrying on the next beat")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception, Guid accountId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node} lost the fetch lease of account {AccountId}; stopping its fetch")]
+    private static partial void LogLeaseLost(ILogger logger, Guid accountId, string node);
+}

@@ -1,0 +1,83 @@
+using Mailroom.Data;
+using Mailroom.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mailroom.Fetching;
+
+/// <summary>
+/// Commits one downloaded batch: raw bytes, summaries and ledger rows in ONE transaction, so a message is either
+/// stored with its UID or not at all. UIDs already in the ledger are left alone, which makes a replay a no-op.
+/// </summary>
+public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
+{
+    public async Task<CommittedBatch> CommitAsync(
+        FetchTarget account, IReadOnlyList<FetchedMessage> messages, IReadOnlyList<SkippedMessage> skipped, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var now = time.GetUtcNow();
+
+        // Parse before the transaction opens: the write lock is held only for the inserts.
+        var parsed = messages.Select(m => (Message: m, Summary: MessageSummaryParser.Parse(m.Content, now))).ToList();
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var uids = messages.Select(m => m.Server.Uid).Concat(skipped.Select(s => s.Server.Uid)).ToList();
+        var known = (await db.UidLedger
+            .Where(e => e.AccountId == account.AccountId && uids.Contains(e.Uid))
+            .Select(e => e.Uid)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+        var stored = 0;
+        long storedBytes = 0;
+        foreach (var (message, summary) in parsed.Where(p => !known.Contains(p.Message.Server.Uid)))
+        {
+            var row = ToStoredMessage(account, message.Content, summary, now);
+            db.Messages.Add(row);
+            db.UidLedger.Add(new UidLedgerEntry { AccountId = account.AccountId, Uid = message.Server.Uid, FirstSeenAt = now, StoredMessage = row });
+            stored++;
+            storedBytes += message.Content.LongLength;
+        }
+
+        var newlySkipped = 0;
+        foreach (var skip in skipped.Where(s => !known.Contains(s.Server.Uid)))
+        {
+            db.UidLedger.Add(new UidLedgerEntry { AccountId = account.AccountId, Uid = skip.Server.Uid, FirstSeenAt = now, SkippedReason = skip.Reason });
+            newlySkipped++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // Everything downloaded is now committed, by this transaction or by the one a replay repeated.
+        return new CommittedBatch([.. messages.Select(m => m.Server)], stored, storedBytes, newlySkipped);
+    }
+
+    private static StoredMessage ToStoredMessage(FetchTarget account, byte[] content, MessageSummary summary, DateTimeOffset now) => new()
+    {
+        AccountId = account.AccountId,
+        OwnerId = account.OwnerId,
+        Folder = MailFolder.Inbox,
+        SentAt = summary.SentAt,
+        StoredAt = now,
+        FromName = summary.FromName,
+        FromAddress = summary.FromAddress,
+        To = summary.To,
+        Cc = summary.Cc,
+        Subject = summary.Subject,
+        Snippet = summary.Snippet,
+        MessageIdHeader = summary.MessageIdHeader,
+        HasAttachments = summary.HasAttachments,
+        Size = summary.Size,
+        IsRead = false,
+        Raw = new RawMessage { Content = content },
+    };
+}
+
+public sealed record FetchedMessage(ServerMessage Server, byte[] Content);
+
+public sealed record SkippedMessage(ServerMessage Server, string Reason);
+
+/// <summary>A committed batch. Committed lists the downloaded messages now safely in the database: the only ones that may be deleted from the server.</summary>
+public sealed record CommittedBatch(IReadOnlyList<ServerMessage> Committed, int NewMessages, long NewBytes, int NewlySkipped);

@@ -1,0 +1,138 @@
+using Mailroom.Accounts;
+using Mailroom.Fetching;
+using Mailroom.IntegrationTests.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Mailroom.IntegrationTests.Fetching;
+
+/// <summary>Two app processes on one PostgreSQL database share 50 accounts; one is killed and the other takes its accounts over.</summary>
+public sealed class TwoNodeTests(ITestOutputHelper output)
+{
+    private const int Accounts = 50;
+    private const int MessagesPerAccount = 30;
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task TwoNodes_FetchEveryAccount_NeverTheSameOneAtOnce_AndTakeOverADeadNodesAccountsAfterItsLeaseExpires()
+    {
+        var workingDirectory = Directory.CreateTempSubdirectory("mailroom-nodes-").FullName;
+        try
+        {
+            await RunAsync(workingDirectory);
+        }
+        finally
+        {
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+    }
+
+    private async Task RunAsync(string workingDirectory)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+        await using var nodes = new FetchingNodes(database, workingDirectory);
+        await using (var setup = nodes.Start("setup", Lease))
+        {
+            await setup.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+            await setup.StopAsync(TimeSpan.FromSeconds(30));
+        }
+
+        var mailboxes = new Dictionary<Guid, TestMailbox>();
+        for (var i = 0; i < Accounts; i++)
+        {
+            var mailbox = TestMailbox.Create("node");
+            mailbox.Drop(SampleMail.Create(MessagesPerAccount, seed: i, mailbox.User, includeLarge: false).Select(s => s.Bytes));
+            mailboxes[await nodes.AddAccountAsync(mailbox, RetrievalPolicy.KeepOnServer)] = mailbox;
+        }
+
+        await using var nodeA = nodes.Start("node-a", Lease);
+        await using var nodeB = nodes.Start("node-b", Lease);
+        await Task.WhenAll(nodeA.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60)), nodeB.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60)));
+        await WaitForSuccessfulRunsAsync(nodes, 1, TimeSpan.FromSeconds(120));
+
+        var firstRound = await RunsAsync(nodes);
+        var byNode = firstRound.GroupBy(r => r.Node).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"First round: {string.Join(", ", byNode.Select(n => $"{n.Key} {n.Value} runs"))}");
+        Assert.Equal(["node-a", "node-b"], byNode.Keys.Order());
+        AssertNoAccountFetchedTwiceAtOnce(firstRound);
+        await AssertStoredAsync(nodes, MessagesPerAccount);
+
+        // Second round: new mail everywhere, all due at once; node A dies while it holds leases.
+        foreach (var mailbox in mailboxes.Values)
+        {
+            mailbox.Drop(SampleMail.Create(MessagesPerAccount, seed: 1000 + mailboxes.Count, mailbox.User, includeLarge: false).Select(s => s.Bytes));
+        }
+
+        await nodes.QueryAsync(db => db.AccountFetchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextFetchAt, DateTimeOffset.UtcNow)));
+        var heldByA = await WaitForLeasesAsync(nodes, "node-a", TimeSpan.FromSeconds(30));
+        await nodeA.DisposeAsync();
+        var killedAt = DateTimeOffset.UtcNow;
+        var expiries = await nodes.QueryAsync(db => db.AccountFetchStates.AsNoTracking()
+            .Where(s => heldByA.Contains(s.AccountId)).ToDictionaryAsync(s => s.AccountId, s => s.LeaseExpiresAt!.Value));
+        output.WriteLine($"Killed node-a holding {heldByA.Count} leases");
+
+        await WaitForSuccessfulRunsAsync(nodes, 2, TimeSpan.FromSeconds(120));
+        var allRuns = await RunsAsync(nodes);
+        AssertNoAccountFetchedTwiceAtOnce(allRuns);
+        foreach (var accountId in heldByA)
+        {
+            var runs = allRuns.Where(r => r.AccountId == accountId).ToList();
+            Assert.Contains(runs, r => r.Node == "node-a" && r.Outcome == FetchOutcome.Interrupted);
+            var takeover = runs.Single(r => r.Node == "node-b" && r.StartedAt > killedAt.AddSeconds(-1) && r.Outcome == FetchOutcome.Succeeded);
+            Assert.True(takeover.StartedAt >= expiries[accountId], $"node-b started {takeover.StartedAt:O}, before node-a's lease expired at {expiries[accountId]:O}.");
+        }
+
+        await AssertStoredAsync(nodes, 2 * MessagesPerAccount);
+    }
+
+    private static void AssertNoAccountFetchedTwiceAtOnce(IReadOnlyList<FetchRun> runs)
+    {
+        foreach (var account in runs.GroupBy(r => r.AccountId))
+        {
+            var ordered = account.OrderBy(r => r.StartedAt).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                var previous = ordered[i - 1];
+                Assert.True(previous.FinishedAt is { } end && end <= ordered[i].StartedAt,
+                    $"Account {account.Key}: {previous.Node} ran {previous.StartedAt:O}–{previous.FinishedAt:O}, {ordered[i].Node} started {ordered[i].StartedAt:O}.");
+            }
+        }
+    }
+
+    private static async Task AssertStoredAsync(FetchingNodes nodes, int perAccount)
+    {
+        var counts = await nodes.QueryAsync(db => db.Messages.GroupBy(m => m.AccountId)
+            .Select(g => new { Total = g.Count(), Distinct = g.Select(m => m.MessageIdHeader).Distinct().Count() }).ToListAsync());
+        Assert.Equal(Accounts, counts.Count);
+        Assert.All(counts, c => Assert.Equal((perAccount, perAccount), (c.Total, c.Distinct)));
+    }
+
+    private static Task<List<FetchRun>> RunsAsync(FetchingNodes nodes) =>
+        nodes.QueryAsync(db => db.FetchRuns.AsNoTracking().ToListAsync());
+
+    private static async Task WaitForSuccessfulRunsAsync(FetchingNodes nodes, int perAccount, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (await nodes.QueryAsync(db => db.Pop3Accounts.CountAsync(a => db.FetchRuns.Count(r => r.AccountId == a.Id && r.Outcome == FetchOutcome.Succeeded) < perAccount)) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Not every account had {perAccount} successful fetches within {timeout}.");
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<List<Guid>> WaitForLeasesAsync(FetchingNodes nodes, string node, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var held = await nodes.QueryAsync(db => db.AccountFetchStates.Where(s => s.LeaseHolder == node && s.RunStartedAt != null).Select(s => s.AccountId).ToListAsync());
+            if (held.Count > 0)
+            {
+                return held;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{node} held no lease within {timeout}.");
+            await Task.Delay(20);
+        }
+    }
+}
