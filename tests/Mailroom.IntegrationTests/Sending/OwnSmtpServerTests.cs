@@ -67,7 +67,12 @@ public sealed class OwnSmtpServerTests(TestServers servers) : IClassFixture<Test
         var sentJson = await sent.ReadJsonAsync();
         Assert.True(sent.StatusCode == HttpStatusCode.OK, sentJson.ToString());
 
-        var (received, raw) = Assert.Single(await SendingEnvironment.FetchAsync(servers, carol));
+        // Fetched back by Mailroom itself: Carol is another Mailroom user whose POP3 account is this Dovecot mailbox.
+        using var carolsClient = await ApiSession.CreateSignedInClientAsync(app, TestUser.Create("carol"));
+        var carolsAccount = await SendingEnvironment.AddPop3AccountAsync(carolsClient, servers, carol);
+        (await carolsClient.PostAsync(new Uri($"api/accounts/{carolsAccount}/fetch", UriKind.Relative), null)).Dispose();
+        var raw = await SendingEnvironment.FetchedByMailroomAsync(app, carolsAccount);
+        var received = MimeMessage.Load(new MemoryStream(raw));
         Assert.Equal("\"Test Sender\" <" + alice.Address + ">", received.From.ToString());
         Assert.Equal(team.Address, received.ReplyTo.Mailboxes.Single().Address);
         Assert.Equal("Numbers for Q4 — überprüft", received.Subject);

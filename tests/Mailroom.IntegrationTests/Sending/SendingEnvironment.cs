@@ -5,6 +5,8 @@ using MailKit.Net.Pop3;
 using MailKit.Security;
 using Mailroom.IntegrationTests.Hosting;
 using Mailroom.IntegrationTests.TestEnvironment;
+using Mailroom.Messages;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace Mailroom.IntegrationTests.Sending;
@@ -111,6 +113,31 @@ internal static partial class SendingEnvironment
             }
 
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The raw bytes of the first message Mailroom's own fetcher stored for the account (waits up to 30 s).</summary>
+    public static async Task<byte[]> FetchedByMailroomAsync(MailroomAppFactory app, Guid accountId)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var raw = await app.WithDbContextAsync(db => db.Messages
+                .Where(m => m.AccountId == accountId && m.Folder == MailFolder.Inbox)
+                .Select(m => m.Raw!.Content)
+                .FirstOrDefaultAsync());
+            if (raw is not null)
+            {
+                return raw;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Mailroom fetched nothing into account {accountId} within 30 s.");
+            }
+
+            await Task.Delay(250);
         }
     }
 
