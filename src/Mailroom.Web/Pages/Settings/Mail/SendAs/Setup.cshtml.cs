@@ -8,6 +8,7 @@ namespace Mailroom.Web.Pages.Settings.Mail.SendAs;
 /// <summary>
 /// Adds an address. With <c>?account={id}</c> it is the outgoing step after a POP3 account's successful test: the
 /// account's address and user name are filled in, the password defaults to the incoming one, and the SMTP server is guessed.
+/// Linked from the account pages after a successful incoming test and from the account's settings.
 /// </summary>
 public sealed class SetupModel(SenderAddressService addresses, Pop3AccountService accounts, SmtpRouteTransport transport)
     : SenderAddressFormPageModel(addresses, accounts, transport)
@@ -24,6 +25,13 @@ public sealed class SetupModel(SenderAddressService addresses, Pop3AccountServic
     {
         if (ForAccount is { } accountId)
         {
+            // "Outgoing mail" from an account that already has its address set up opens that address instead.
+            var existing = (await Addresses.ListAsync(Owner, cancellationToken)).FirstOrDefault(a => a.AccountId == accountId);
+            if (existing is not null)
+            {
+                return Redirect($"/settings/mail/send-as/{existing.Id}/edit");
+            }
+
             var suggestion = await Addresses.SuggestForAccountAsync(Owner, accountId, cancellationToken);
             if (suggestion is null)
             {
