@@ -16,7 +16,7 @@ internal static class Fetchmail
             set no syslog
             poll localhost via 127.0.0.1 port {BenchEnvironment.ImplicitTlsPort} proto pop3
               user "{user}" there with password "{password}" is root here
-              ssl sslcertck sslcertfile "{BenchEnvironment.CaCertificate}" keep fetchall
+              ssl sslcertck sslcertfile "{BenchEnvironment.CaCertificate}" sslcommonname localhost keep fetchall
               mda "cat >> {mbox}"
 
             """);

@@ -24,44 +24,55 @@ try
     foreach (var count in sizes)
     {
         var (user, password, bytes) = BenchEnvironment.CreateMailbox(count, seed: count);
-        var megabytes = bytes / 1048576.0;
-        Console.WriteLine($"{count} messages, {megabytes:0.0} MB");
+        try
+        {
+            var megabytes = bytes / 1048576.0;
+            Console.WriteLine($"{count} messages, {megabytes:0.0} MB");
 
-        // The first session makes Dovecot index the new maildir; every measured run sees the same warm server.
-        await RawDownload.RunAsync(user, password, Path.Combine(scratch, "warmup.raw"));
-        var clock = Stopwatch.StartNew();
-        await RawDownload.RunAsync(user, password, Path.Combine(scratch, "raw"));
-        var raw = clock.Elapsed.TotalSeconds;
+            // The first session makes Dovecot index the new maildir; every measured run sees the same warm server.
+            await RawDownload.RunAsync(user, password, Path.Combine(scratch, "warmup.raw"));
+            // Best of two: the ceiling is what server, TLS and loopback can do, not what a busy moment allowed.
+            var raw = double.MaxValue;
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                var clock = Stopwatch.StartNew();
+                await RawDownload.RunAsync(user, password, Path.Combine(scratch, "raw"));
+                raw = Math.Min(raw, clock.Elapsed.TotalSeconds);
+            }
 
-        var fetchmail = await Fetchmail.RunAsync(user, password, scratch);
-        var rows = new List<(string Name, double Wall, double? Cpu, long? Rss)>
+            var fetchmail = await Fetchmail.RunAsync(user, password, scratch);
+            var rows = new List<(string Name, double Wall, double? Cpu, long? Rss)>
         {
             ("raw pipelined download (ceiling)", raw, null, null),
             ("fetchmail, keep, to mbox", fetchmail.WallSeconds, fetchmail.CpuSeconds, fetchmail.PeakRssKilobytes),
         };
 
-        foreach (var database in new[] { "Sqlite", "Postgres" })
-        {
-            var connection = database == "Sqlite"
-                ? $"Data Source={Path.Combine(scratch, $"bench-{count}.db")}"
-                : await CreatePostgresDatabaseAsync($"mailroom_bench_{count}_{Guid.NewGuid():N}");
-            var child = await Measured.RunAsync("dotnet", [self, "ingest", database, connection, user, password]);
-            var result = child.Output.Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal)).Split(' ');
-            var ingest = double.Parse(result[1], CultureInfo.InvariantCulture);
-            var poll = double.Parse(result[4], CultureInfo.InvariantCulture);
-            rows.Add(($"Mailroom ingest into {database}", ingest, child.CpuSeconds, child.PeakRssKilobytes));
-            notes.Add($"{count} messages, {database}: stored {result[2]} messages ({long.Parse(result[3], CultureInfo.InvariantCulture) / 1048576.0:0.0} MB); " +
-                $"nothing-new poll {poll:0.000} s wall ({result[5]} new). CPU and RSS are the whole child process (runtime start, migrations, both fetches).");
-        }
+            foreach (var database in new[] { "Sqlite", "Postgres" })
+            {
+                var connection = database == "Sqlite"
+                    ? $"Data Source={Path.Combine(scratch, $"bench-{count}.db")}"
+                    : await CreatePostgresDatabaseAsync($"mailroom_bench_{count}_{Guid.NewGuid():N}");
+                var child = await Measured.RunAsync("dotnet", [self, "ingest", database, connection, user, password]);
+                var result = child.Output.Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal)).Split(' ');
+                var ingest = double.Parse(result[1], CultureInfo.InvariantCulture);
+                var poll = double.Parse(result[4], CultureInfo.InvariantCulture);
+                rows.Add(($"Mailroom ingest into {database}", ingest, child.CpuSeconds, child.PeakRssKilobytes));
+                notes.Add($"{count} messages, {database}: stored {result[2]} messages ({long.Parse(result[3], CultureInfo.InvariantCulture) / 1048576.0:0.0} MB); " +
+                    $"nothing-new poll {poll:0.000} s wall ({result[5]} new). CPU and RSS are the whole child process (runtime start, migrations, both fetches).");
+            }
 
-        foreach (var (name, wall, cpu, rss) in rows)
-        {
-            report.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {count:N0} ({megabytes:0} MB) | {name} | {wall:0.00} | {count / wall:0} | {megabytes / wall:0.0} | {cpu?.ToString("0.0", CultureInfo.InvariantCulture) ?? "–"} | " +
-                $"{(rss is null ? "–" : (rss.Value / 1024.0).ToString("0", CultureInfo.InvariantCulture))} | {wall / raw:0.00}x | {wall / fetchmail.WallSeconds:0.00}x |"));
-        }
+            foreach (var (name, wall, cpu, rss) in rows)
+            {
+                report.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"| {count:N0} ({megabytes:0} MB) | {name} | {wall:0.00} | {count / wall:0} | {megabytes / wall:0.0} | {cpu?.ToString("0.0", CultureInfo.InvariantCulture) ?? "–"} | " +
+                    $"{(rss is null ? "–" : (rss.Value / 1024.0).ToString("0", CultureInfo.InvariantCulture))} | {wall / raw:0.00}x | {wall / fetchmail.WallSeconds:0.00}x |"));
+            }
 
-        BenchEnvironment.RemoveMailbox(user);
+        }
+        finally
+        {
+            BenchEnvironment.RemoveMailbox(user);
+        }
     }
 }
 finally

@@ -29,30 +29,45 @@ public sealed partial class AccountFetcher(
     public async Task FetchAsync(FetchLease lease, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var target = await LoadTargetAsync(lease.AccountId, stoppingToken);
-        if (target is null)
-        {
-            await journal.ReleaseUnusedAsync(lease, stoppingToken);
-            return;
-        }
-
-        var run = await journal.BeginAsync(lease, stoppingToken);
-        LogStarted(logger, lease.AccountId, lease.Node);
+        // The heartbeat starts before anything else: the lease must be renewed from the first moment it is held.
         var progress = new FetchProgress();
         var tally = new FetchTally();
         using var fetch = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var stopBeating = new CancellationTokenSource();
         var beating = heartbeat.RunAsync(lease, progress, fetch, stopBeating.Token);
+        FetchTarget? target;
+        FetchRunStart run;
+        try
+        {
+            target = await LoadTargetAsync(lease.AccountId, fetch.Token);
+            run = target is null ? new FetchRunStart(0, lease.ExpiresAt, 0) : await journal.BeginAsync(lease, fetch.Token);
+        }
+        catch
+        {
+            await stopBeating.CancelAsync();
+            await beating;
+            throw;
+        }
+
+        if (target is null)
+        {
+            await stopBeating.CancelAsync();
+            await beating;
+            await journal.ReleaseUnusedAsync(lease, stoppingToken);
+            return;
+        }
+
+        LogStarted(logger, lease.AccountId, lease.Node);
         MailFailure? failure = null;
         try
         {
-            await sync.RunAsync(target, progress, tally, fetch.Token);
+            await sync.RunAsync(lease, target, progress, tally, fetch.Token);
         }
 #pragma warning disable CA1031 // The one place a fetch's exceptions become its recorded outcome; nothing is swallowed.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            failure = fetch.IsCancellationRequested ? Stopped : MailFailureClassifier.Classify(exception);
+            failure = fetch.IsCancellationRequested || exception is LeaseLostException ? Stopped : MailFailureClassifier.Classify(exception);
             if (failure.Kind != MailFailureKind.Cancelled && exception is not MailFailureException)
             {
                 LogUnexpected(logger, exception, lease.AccountId);

@@ -16,11 +16,21 @@ public sealed partial class FetchHeartbeat(FetchLeases leases, IOptionsMonitor<F
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(fetch);
         var settings = options.CurrentValue;
+        var validUntil = lease.ExpiresAt;
         using var timer = new PeriodicTimer(settings.ProgressInterval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
+                var renewing = time.GetUtcNow();
+                if (renewing >= validUntil)
+                {
+                    // No renewal got through before the expiry: another node may hold the account now. Stop first, ask later.
+                    LogLeaseLost(logger, lease.AccountId, lease.Node);
+                    await fetch.CancelAsync();
+                    return;
+                }
+
                 bool held;
                 try
                 {
@@ -39,6 +49,8 @@ public sealed partial class FetchHeartbeat(FetchLeases leases, IOptionsMonitor<F
                     await fetch.CancelAsync();
                     return;
                 }
+
+                validUntil = renewing + settings.LeaseDuration;
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -61,7 +61,7 @@ public sealed class FetchLeases(IDbContextFactory<MailroomDbContext> databases, 
                     ORDER BY s."NextFetchAt" LIMIT {limit})
                 RETURNING "AccountId" AS "Value"
                 """).ToListAsync(cancellationToken);
-        return [.. claimed.Select(accountId => new FetchLease(accountId, token, node))];
+        return [.. claimed.Select(accountId => new FetchLease(accountId, token, node, utcNow + leaseDuration))];
     }
 
     /// <summary>Extends the lease and publishes progress in one write. False: the lease was lost (expired and taken), so the fetch must stop.</summary>
@@ -83,9 +83,23 @@ public sealed class FetchLeases(IDbContextFactory<MailroomDbContext> databases, 
         return renewed == 1;
     }
 
+    /// <summary>
+    /// Inside a batch's transaction: true only while this node still holds an unexpired lease. On PostgreSQL the
+    /// update also locks the schedule row until the commit, so a claim by another node (SKIP LOCKED) cannot slip in between.
+    /// </summary>
+    public static async Task<bool> HoldsAsync(MailroomDbContext db, FetchLease lease, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(lease);
+        var held = await db.AccountFetchStates
+            .Where(s => s.AccountId == lease.AccountId && s.LeaseToken == lease.Token && s.LeaseExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ProgressUpdatedAt, now), cancellationToken);
+        return held == 1;
+    }
+
     private static object Instant(MailroomDbContext db, DateTimeOffset value) =>
         db.Database.IsSqlite() ? SqliteInstant.ConvertToProvider(value.ToUniversalTime())! : value.ToUniversalTime();
 }
 
-/// <summary>This node's claim on one account; valid while the token is still in the account's schedule row.</summary>
-public sealed record FetchLease(Guid AccountId, Guid Token, string Node);
+/// <summary>This node's claim on one account; valid while the token is still in the account's schedule row and ExpiresAt has not passed.</summary>
+public sealed record FetchLease(Guid AccountId, Guid Token, string Node, DateTimeOffset ExpiresAt);

@@ -11,8 +11,9 @@ namespace Mailroom.Fetching;
 public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
 {
     public async Task<CommittedBatch> CommitAsync(
-        FetchTarget account, IReadOnlyList<FetchedMessage> messages, IReadOnlyList<SkippedMessage> skipped, CancellationToken cancellationToken)
+        FetchLease lease, FetchTarget account, IReadOnlyList<FetchedMessage> messages, IReadOnlyList<SkippedMessage> skipped, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(skipped);
@@ -23,6 +24,13 @@ public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> data
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Fencing: a node that stalled past its lease must not commit next to the node that took the account over.
+        if (!await FetchLeases.HoldsAsync(db, lease, time.GetUtcNow(), cancellationToken))
+        {
+            throw new LeaseLostException(lease.AccountId);
+        }
+
         var uids = messages.Select(m => m.Server.Uid).Concat(skipped.Select(s => s.Server.Uid)).ToList();
         var known = (await db.UidLedger
             .Where(e => e.AccountId == account.AccountId && uids.Contains(e.Uid))

@@ -19,8 +19,9 @@ public sealed class MailboxSync(
     IOptionsMonitor<FetchingOptions> options,
     TimeProvider time)
 {
-    public async Task RunAsync(FetchTarget account, FetchProgress progress, FetchTally tally, CancellationToken cancellationToken)
+    public async Task RunAsync(FetchLease lease, FetchTarget account, FetchProgress progress, FetchTally tally, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(tally);
@@ -55,7 +56,7 @@ public sealed class MailboxSync(
         if (plan.TooLarge.Count > 0)
         {
             var skipped = plan.TooLarge.Select(m => new SkippedMessage(m, TooLargeReason(m.Size, settings.MaxMessageSize))).ToList();
-            tally.Add(await writer.CommitAsync(account, [], skipped, cancellationToken));
+            tally.Add(await writer.CommitAsync(lease, account, [], skipped, cancellationToken));
             progress.Advance(skipped.Count, 0);
         }
 
@@ -64,7 +65,7 @@ public sealed class MailboxSync(
             await DeleteAsync(client, plan.DeleteNow, deleted, tally, cancellationToken);
         }
 
-        await DownloadAsync(client, account, plan.Download, settings, progress, tally, deleted, cancellationToken);
+        await DownloadAsync(client, lease, account, plan.Download, settings, progress, tally, deleted, cancellationToken);
 
         // QUIT makes the DELEs final (RFC 1939 §6); a session that dies before this deletes nothing.
         await session.CloseAsync(cancellationToken);
@@ -72,7 +73,7 @@ public sealed class MailboxSync(
     }
 
     private async Task DownloadAsync(
-        Pop3Client client, FetchTarget account, IReadOnlyList<ServerMessage> messages, FetchingOptions settings,
+        Pop3Client client, FetchLease lease, FetchTarget account, IReadOnlyList<ServerMessage> messages, FetchingOptions settings,
         FetchProgress progress, FetchTally tally, List<string> deleted, CancellationToken cancellationToken)
     {
         // Two stages: while batch N is parsed and committed on the thread pool, batch N+1 is downloaded.
@@ -88,7 +89,7 @@ public sealed class MailboxSync(
                     await AfterCommitAsync(client, account, await committing, progress, tally, deleted, cancellationToken);
                 }
 
-                committing = Task.Run(() => writer.CommitAsync(account, fetched, [], cancellationToken), cancellationToken);
+                committing = Task.Run(() => writer.CommitAsync(lease, account, fetched, [], cancellationToken), cancellationToken);
             }
 
             if (committing is not null)

@@ -61,7 +61,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             {
                 await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
                 await WaitForRunAsync(nodes, accountId, node, TimeSpan.FromSeconds(3 * Lease.TotalSeconds + 5));
-                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1500)));
+                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 2500)));
             }
             finally
             {

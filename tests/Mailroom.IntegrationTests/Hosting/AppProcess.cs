@@ -128,6 +128,16 @@ public sealed class AppProcess : IAsyncDisposable
         await _process.WaitForExitAsync(cancellation.Token);
     }
 
+    /// <summary>SIGKILL: no shutdown hooks run, as when a node dies; the object stays usable for HasExited and Output.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -197,8 +197,9 @@ public sealed class TestServersTests(TestServers servers) : IClassFixture<TestSe
                 return headers.Select(h => MimeKit.Utils.MimeUtils.ParseMessageId(h[HeaderId.MessageId] ?? "") ?? "").ToList();
             }
 
+            var received = pop3.Count;
             await pop3.DisconnectAsync(quit: true, ct);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{user} received {pop3.Count} of {expectedCount} messages in 20 s; see {servers.PostfixLogPath}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{user} received {received} of {expectedCount} messages in 20 s; see {servers.PostfixLogPath}");
             await Task.Delay(100, ct);
         }
     }

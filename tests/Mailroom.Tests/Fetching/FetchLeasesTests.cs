@@ -57,6 +57,19 @@ public sealed class FetchLeasesTests : IDisposable
     }
 
     [Fact]
+    public async Task Holds_OnceTheLeaseHasExpired_IsFalse_SoAStalledNodeCannotCommitABatch()
+    {
+        await _database.AddAccountAsync();
+        await _leases.ScheduleNewAccountsAsync(default);
+        var lease = (await _leases.ClaimDueAsync("node-a", 10, Lease, default)).Single();
+        await using var db = _database.CreateDbContext();
+
+        Assert.True(await FetchLeases.HoldsAsync(db, lease, _time.GetUtcNow(), default));
+        _time.Advance(Lease);
+        Assert.False(await FetchLeases.HoldsAsync(db, lease, _time.GetUtcNow(), default));
+    }
+
+    [Fact]
     public async Task Renew_ExtendsTheLease_AndPublishesProgress()
     {
         await _database.AddAccountAsync();
