@@ -46,6 +46,7 @@ public sealed class SendAsPageTests(BrowserFixture browser, TestServers servers)
         await Expect(row.GetByText("Verified").First).ToBeVisibleAsync();
         await Expect(row.GetByText("Waiting for verification")).ToBeVisibleAsync();
         await Expect(row).ToContainTextAsync(team.Address);
+        await session.ScreenshotAsync("send-as-list-waiting");
 
         var (codeMail, _) = Assert.Single(await SendingEnvironment.FetchAsync(_servers, team));
         var code = SendingEnvironment.CodeIn(codeMail);
