@@ -325,6 +325,129 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Mailroom.SenderAddresses.SenderAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NormalizedAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedSmtpPassword")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset?>("ReplyToVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Route")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SmtpHost")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<DateTimeOffset?>("SmtpPasswordRejectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SmtpPort")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SmtpSecurity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SmtpUserName")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("VerifiedBy")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("OwnerId", "NormalizedAddress")
+                        .IsUnique();
+
+                    b.ToTable("SenderAddresses");
+                });
+
+            modelBuilder.Entity("Mailroom.SenderAddresses.VerificationCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("SenderAddressId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderAddressId", "Target", "CreatedAt");
+
+                    b.ToTable("VerificationCodes");
+                });
+
             modelBuilder.Entity("Mailroom.Users.MailroomUser", b =>
                 {
                     b.Property<string>("Id")
@@ -597,6 +720,29 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.HasOne("Mailroom.Accounts.Pop3Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.SenderAddresses.SenderAddress", b =>
+                {
+                    b.HasOne("Mailroom.Accounts.Pop3Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mailroom.Users.MailroomUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.SenderAddresses.VerificationCode", b =>
+                {
+                    b.HasOne("Mailroom.SenderAddresses.SenderAddress", null)
+                        .WithMany()
+                        .HasForeignKey("SenderAddressId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -316,6 +316,129 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Mailroom.SenderAddresses.SenderAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSmtpPassword")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReplyToVerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Route")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SmtpHost")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SmtpPasswordRejectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SmtpPort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SmtpSecurity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SmtpUserName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VerifiedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("OwnerId", "NormalizedAddress")
+                        .IsUnique();
+
+                    b.ToTable("SenderAddresses");
+                });
+
+            modelBuilder.Entity("Mailroom.SenderAddresses.VerificationCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("SenderAddressId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderAddressId", "Target", "CreatedAt");
+
+                    b.ToTable("VerificationCodes");
+                });
+
             modelBuilder.Entity("Mailroom.Users.MailroomUser", b =>
                 {
                     b.Property<string>("Id")
@@ -582,6 +705,29 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.HasOne("Mailroom.Accounts.Pop3Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.SenderAddresses.SenderAddress", b =>
+                {
+                    b.HasOne("Mailroom.Accounts.Pop3Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mailroom.Users.MailroomUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.SenderAddresses.VerificationCode", b =>
+                {
+                    b.HasOne("Mailroom.SenderAddresses.SenderAddress", null)
+                        .WithMany()
+                        .HasForeignKey("SenderAddressId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

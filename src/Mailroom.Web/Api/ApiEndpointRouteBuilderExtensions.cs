@@ -1,6 +1,7 @@
 using Mailroom.Web.Api.Accounts;
 using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Api.Messages;
+using Mailroom.Web.Api.Sending;
 using Mailroom.Web.Api.Users;
 
 namespace Mailroom.Web.Api;
@@ -17,6 +18,8 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapMessagesEndpoints();
         api.MapAccountsEndpoints();
         api.MapFetchEndpoints();
+        api.MapSenderAddressEndpoints();
+        api.MapSendEndpoint();
         return endpoints;
     }
 }

@@ -1,6 +1,7 @@
 using Mailroom.Accounts;
 using Mailroom.Fetching;
 using Mailroom.Messages;
+using Mailroom.SenderAddresses;
 using Mailroom.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,10 @@ public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> option
     public DbSet<AccountFetchState> AccountFetchStates => Set<AccountFetchState>();
 
     public DbSet<FetchRun> FetchRuns => Set<FetchRun>();
+
+    public DbSet<SenderAddress> SenderAddresses => Set<SenderAddress>();
+
+    public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
 
     /// <summary>The Data Protection key ring, shared by every node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -25,6 +25,9 @@ public enum MailFailureKind
     Insecure,
     Protocol,
     Cancelled,
+
+    /// <summary>An SMTP server refused this message, its sender or a recipient; sending it again unchanged fails again.</summary>
+    Rejected,
 }
 
 public enum MailFailureReason
@@ -54,6 +57,12 @@ public enum MailFailureReason
     NoUidl,
     UnexpectedResponse,
     Shutdown,
+    AuthenticationRequired,
+    RelayDenied,
+    MessageTooLarge,
+    RecipientRefused,
+    SenderRefused,
+    MessageRefused,
 }
 
 /// <summary>Carries a <see cref="MailFailure"/> out of the network layer; its message is the user's sentence.</summary>

@@ -7,7 +7,7 @@ using MailKit.Security;
 namespace Mailroom.Network;
 
 /// <summary>The one place where exceptions from sockets, TLS and MailKit become <see cref="MailFailure"/>s.</summary>
-public static class MailFailureClassifier
+public static partial class MailFailureClassifier
 {
     public static MailFailure Classify(Exception exception, ConnectionDiagnostics? diagnostics = null)
     {
@@ -21,7 +21,7 @@ public static class MailFailureClassifier
             SslHandshakeException => new(MailFailureKind.Connection, MailFailureReason.TlsHandshake,
                 "A secure (TLS) connection could not be set up. The server may not speak TLS on this port."),
             AuthenticationException => FromResponseCode(ResponseCode(serverLine) ?? ResponseCode(exception.Message)),
-            SmtpCommandException smtp => FromSmtpStatus((int)smtp.StatusCode, smtp.Message),
+            SmtpCommandException smtp => FromSmtpCommand(smtp),
             Pop3CommandException pop3 => FromResponseCode(ResponseCode(pop3.StatusText) ?? ResponseCode(serverLine), isCommandError: true),
             NotSupportedException when Mentions(exception, "STLS", "STARTTLS") => new(MailFailureKind.Insecure, MailFailureReason.NoStartTls,
                 "The server does not offer an encrypted connection (STLS/STARTTLS), so the password would cross the network unencrypted."),
@@ -77,15 +77,6 @@ public static class MailFailureClassifier
         "LOGIN-DELAY" => new(MailFailureKind.TemporaryServerError, MailFailureReason.LoginDelay, "The server asks to wait longer between sign-ins. Try again later."),
         _ when isCommandError && code is null => new(MailFailureKind.Protocol, MailFailureReason.UnexpectedResponse, "The server refused a command."),
         _ => new(MailFailureKind.Authentication, MailFailureReason.Credentials, "The server did not accept the user name and password."),
-    };
-
-    private static MailFailure FromSmtpStatus(int status, string message) => status switch
-    {
-        535 or 534 => new(MailFailureKind.Authentication, MailFailureReason.Credentials, "The server did not accept the user name and password."),
-        454 or 421 => new(MailFailureKind.TemporaryServerError, MailFailureReason.SysTemp, "The mail server has a temporary problem. Try again later."),
-        530 or 538 => new(MailFailureKind.Authentication, MailFailureReason.AuthenticationNotOffered, "The server requires a different way of signing in."),
-        >= 400 and < 500 => new(MailFailureKind.TemporaryServerError, MailFailureReason.SysTemp, $"The mail server asked to try again later ({status})."),
-        _ => new(MailFailureKind.Protocol, MailFailureReason.UnexpectedResponse, $"The mail server refused: {message}"),
     };
 
     private static MailFailure FromSocket(SocketException socket) => socket.SocketErrorCode switch

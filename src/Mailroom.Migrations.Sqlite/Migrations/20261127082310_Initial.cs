@@ -299,6 +299,46 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SenderAddresses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    NormalizedAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Route = table.Column<int>(type: "INTEGER", nullable: false),
+                    SmtpHost = table.Column<string>(type: "TEXT", maxLength: 253, nullable: true),
+                    SmtpPort = table.Column<int>(type: "INTEGER", nullable: true),
+                    SmtpSecurity = table.Column<int>(type: "INTEGER", nullable: true),
+                    SmtpUserName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ProtectedSmtpPassword = table.Column<string>(type: "TEXT", nullable: true),
+                    SmtpPasswordRejectedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VerifiedBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReplyTo = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ReplyToVerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SenderAddresses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SenderAddresses_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SenderAddresses_Pop3Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Pop3Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RawMessages",
                 columns: table => new
                 {
@@ -340,6 +380,32 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         name: "FK_UidLedger_Pop3Accounts_AccountId",
                         column: x => x.AccountId,
                         principalTable: "Pop3Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VerificationCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SenderAddressId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Target = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentTo = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Salt = table.Column<byte[]>(type: "BLOB", maxLength: 16, nullable: false),
+                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerificationCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VerificationCodes_SenderAddresses_SenderAddressId",
+                        column: x => x.SenderAddressId,
+                        principalTable: "SenderAddresses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -412,9 +478,25 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SenderAddresses_AccountId",
+                table: "SenderAddresses",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SenderAddresses_OwnerId_NormalizedAddress",
+                table: "SenderAddresses",
+                columns: new[] { "OwnerId", "NormalizedAddress" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UidLedger_StoredMessageId",
                 table: "UidLedger",
                 column: "StoredMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerificationCodes_SenderAddressId_Target_CreatedAt",
+                table: "VerificationCodes",
+                columns: new[] { "SenderAddressId", "Target", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -451,10 +533,16 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                 name: "UidLedger");
 
             migrationBuilder.DropTable(
+                name: "VerificationCodes");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "Messages");
+
+            migrationBuilder.DropTable(
+                name: "SenderAddresses");
 
             migrationBuilder.DropTable(
                 name: "Pop3Accounts");

@@ -300,6 +300,46 @@ namespace Mailroom.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SenderAddresses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<string>(type: "text", nullable: false),
+                    Address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    NormalizedAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Route = table.Column<int>(type: "integer", nullable: false),
+                    SmtpHost = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: true),
+                    SmtpPort = table.Column<int>(type: "integer", nullable: true),
+                    SmtpSecurity = table.Column<int>(type: "integer", nullable: true),
+                    SmtpUserName = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ProtectedSmtpPassword = table.Column<string>(type: "text", nullable: true),
+                    SmtpPasswordRejectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerifiedBy = table.Column<int>(type: "integer", nullable: true),
+                    ReplyTo = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ReplyToVerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SenderAddresses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SenderAddresses_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SenderAddresses_Pop3Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Pop3Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RawMessages",
                 columns: table => new
                 {
@@ -341,6 +381,32 @@ namespace Mailroom.Migrations.Postgres.Migrations
                         name: "FK_UidLedger_Pop3Accounts_AccountId",
                         column: x => x.AccountId,
                         principalTable: "Pop3Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VerificationCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SenderAddressId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Target = table.Column<int>(type: "integer", nullable: false),
+                    SentTo = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Salt = table.Column<byte[]>(type: "bytea", maxLength: 16, nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerificationCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VerificationCodes_SenderAddresses_SenderAddressId",
+                        column: x => x.SenderAddressId,
+                        principalTable: "SenderAddresses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -413,9 +479,25 @@ namespace Mailroom.Migrations.Postgres.Migrations
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SenderAddresses_AccountId",
+                table: "SenderAddresses",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SenderAddresses_OwnerId_NormalizedAddress",
+                table: "SenderAddresses",
+                columns: new[] { "OwnerId", "NormalizedAddress" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UidLedger_StoredMessageId",
                 table: "UidLedger",
                 column: "StoredMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerificationCodes_SenderAddressId_Target_CreatedAt",
+                table: "VerificationCodes",
+                columns: new[] { "SenderAddressId", "Target", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -452,10 +534,16 @@ namespace Mailroom.Migrations.Postgres.Migrations
                 name: "UidLedger");
 
             migrationBuilder.DropTable(
+                name: "VerificationCodes");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "Messages");
+
+            migrationBuilder.DropTable(
+                name: "SenderAddresses");
 
             migrationBuilder.DropTable(
                 name: "Pop3Accounts");

@@ -1,0 +1,47 @@
+using Mailroom.Sending;
+
+namespace Mailroom.SenderAddresses;
+
+public enum SenderAddressSaveStatus
+{
+    Saved,
+    Invalid,
+    TestFailed,
+    NotFound,
+}
+
+/// <summary>
+/// The outcome of saving an address: saved (with notices such as "a verification email was sent"), field errors,
+/// or the verdict of the SMTP test that must pass before own-server settings are saved.
+/// </summary>
+public sealed record SenderAddressSaveResult(
+    SenderAddressSaveStatus Status,
+    SenderAddressSummary? Address = null,
+    IReadOnlyDictionary<string, string[]>? Errors = null,
+    SmtpVerdict? Verdict = null,
+    IReadOnlyList<string>? Notices = null)
+{
+    public static readonly SenderAddressSaveResult NotFound = new(SenderAddressSaveStatus.NotFound);
+
+    public static SenderAddressSaveResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(SenderAddressSaveStatus.Invalid, Errors: errors);
+
+    public static SenderAddressSaveResult TestFailed(SmtpVerdict verdict) => new(SenderAddressSaveStatus.TestFailed, Verdict: verdict);
+}
+
+public enum SmtpRouteTestStatus
+{
+    Succeeded,
+    Failed,
+    Invalid,
+    NotFound,
+}
+
+/// <summary>The outcome of Test: what the server offered, or a verdict, or field errors.</summary>
+public sealed record SmtpRouteTestOutcome(
+    SmtpRouteTestStatus Status,
+    SmtpTestResult? Result = null,
+    SmtpVerdict? Verdict = null,
+    IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public static readonly SmtpRouteTestOutcome NotFound = new(SmtpRouteTestStatus.NotFound);
+}

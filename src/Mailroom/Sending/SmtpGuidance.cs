@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Mailroom.Accounts;
+using Mailroom.Network;
+using Microsoft.Extensions.Options;
+
+namespace Mailroom.Sending;
+
+/// <summary>Turns a <see cref="MailFailure"/> from an SMTP server into a verdict: for Test (settings being typed) or for sending (saved settings).</summary>
+public sealed partial class SmtpGuidance(IOptionsMonitor<SupportOptions> support, IOptionsMonitor<SmtpOptions> smtp)
+{
+    public SmtpVerdict DescribeTest(MailFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var (title, guidance) = failure.Kind switch
+        {
+            MailFailureKind.Connection => ("Connection failure", ConnectionGuidance(failure.Reason)),
+            MailFailureKind.Authentication => ("Authentication failure", AuthenticationGuidance(failure.Reason)),
+            MailFailureKind.Certificate => ("Certificate error", CertificateGuidance(failure.Reason)),
+            MailFailureKind.NotAllowed => ("Not allowed", NotAllowedGuidance(failure.Reason)),
+            MailFailureKind.Insecure => ("Insecure connection refused",
+                "The server offers no STARTTLS on this port, so the password would cross the network unencrypted. Choose SSL/TLS on port 465, or ask your provider for submission with STARTTLS on 587."),
+            MailFailureKind.TemporaryServerError => ("Temporary server error", "The server reported a temporary problem on its side. Test again later."),
+            MailFailureKind.Cancelled => ("Test cancelled", "Test the server again."),
+            _ => ("Unexpected answer", "Check that the server name and port are for outgoing mail (SMTP), not POP3 or IMAP, then test again."),
+        };
+        return Verdict(failure, title, guidance);
+    }
+
+    /// <summary>A failure while sending with saved settings; the draft is kept and the user is told what to fix.</summary>
+    public SmtpVerdict DescribeSend(MailFailure failure, bool ownServer)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var passwordOutdated = ownServer && failure.IsCredentialRejection;
+        var (title, guidance) = failure switch
+        {
+            _ when passwordOutdated => ("Authentication failed",
+                "The SMTP server refused the saved user name and password: the saved SMTP password is probably outdated (for example, you changed it at your provider). Update it in Send Mail As, then send again."),
+            { Kind: MailFailureKind.Authentication } when !ownServer => ("Mailroom's SMTP refused to sign in",
+                $"Mailroom's own mail server did not accept its configured credentials. Nothing is wrong with your message; contact {Contact} and try again later."),
+            { Reason: MailFailureReason.RelayDenied } => ("Relay denied",
+                "The server accepts mail only for its own domains, or only from signed-in users. Check the recipients' addresses and that the route signs in to the server."),
+            { Reason: MailFailureReason.MessageTooLarge } => ("Message too large",
+                "Remove or shrink attachments and send again."),
+            { Reason: MailFailureReason.RecipientRefused } => ("Recipient refused",
+                "Check the spelling of that address, or remove it, and send again."),
+            { Reason: MailFailureReason.SenderRefused } => ("Sender refused",
+                "This server does not let the signed-in account send from this address. Use the address's own provider's server, or Mailroom's SMTP."),
+            { Reason: MailFailureReason.MessageRefused } => ("Message refused", "The server refused the content of the message."),
+            { Kind: MailFailureKind.Certificate } => ("Certificate error", CertificateGuidance(failure.Reason)),
+            { IsTemporary: true } => ("Could not send now", "The mail server could not be reached or had a temporary problem. Your message was not sent; try again in a few minutes."),
+            _ => ("Not sent", "The mail server did not accept the message. Your draft is kept."),
+        };
+        return Verdict(failure, title, guidance, passwordOutdated);
+    }
+
+    private string Contact => support.CurrentValue.Email is { Length: > 0 } email ? email : "your administrator";
+
+    private static string ConnectionGuidance(MailFailureReason reason)
+    {
+        var cause = reason switch
+        {
+            MailFailureReason.HostNotFound => "The server name does not exist. ",
+            MailFailureReason.Refused => "Nothing answers on this port. ",
+            MailFailureReason.TimedOut => "The server did not answer in time. ",
+            MailFailureReason.TlsHandshake => "A secure connection could not be set up: the security choice may not match the port. ",
+            _ => "",
+        };
+        return cause + "Check the outgoing server name and port with your provider: SSL/TLS goes with port 465, STARTTLS with port 587.";
+    }
+
+    private static string AuthenticationGuidance(MailFailureReason reason) => reason switch
+    {
+        MailFailureReason.AuthenticationNotOffered =>
+            "The server offers no way of signing in that Mailroom can use on this connection. Check the port and security with your provider.",
+        MailFailureReason.AuthenticationRequired => "The server requires signing in: enter the user name and password.",
+        _ => "Check the user name and password. Many providers require an app password for mail programs instead of your usual password.",
+    };
+
+    private string CertificateGuidance(MailFailureReason reason)
+    {
+        var which = reason switch
+        {
+            MailFailureReason.SelfSigned => "The certificate is self-signed: anyone could have made it, so Mailroom never accepts one.",
+            MailFailureReason.UntrustedAuthority => "The certificate was issued by an authority Mailroom does not trust. If it belongs to your company's own certificate authority, an administrator can add that authority's root certificate to Mailroom.",
+            MailFailureReason.Expired => "The certificate has expired; the provider must renew it.",
+            MailFailureReason.NotYetValid => "The certificate is not valid yet; the server's or this machine's clock may be wrong.",
+            MailFailureReason.NameMismatch => "The certificate was issued for another host name: check the spelling of the outgoing server, or use the exact name your provider gives.",
+            MailFailureReason.Revoked => "The certificate has been revoked by its issuer.",
+            _ => "The certificate could not be verified.",
+        };
+        return $"{which} Your password was not sent. If the server is right, contact {Contact} with your mail server details and port number.";
+    }
+
+    private string NotAllowedGuidance(MailFailureReason reason) => reason == MailFailureReason.PrivateAddress
+        ? "The server name leads to a private or internal network address. Mailroom only connects to public mail servers, so that it can never be used to reach the internal network; an administrator can allow internal servers."
+        : $"Use the SMTP port your provider lists; allowed ports are {string.Join(", ", smtp.CurrentValue.EffectiveAllowedPorts.Order())}. An administrator can allow others.";
+
+    private static SmtpVerdict Verdict(MailFailure failure, string title, string guidance, bool passwordOutdated = false) =>
+        new(MachineName(failure.Kind.ToString()), MachineName(failure.Reason.ToString()), title, failure.Message, guidance, passwordOutdated);
+
+    /// <summary>PascalCase enum names as kebab-case API values, as the accounts API does: "RelayDenied" gives "relay-denied".</summary>
+    private static string MachineName(string pascal) => WordStart().Replace(pascal, "-$1").ToLowerInvariant();
+
+    [GeneratedRegex("(?<!^)([A-Z])")]
+    private static partial Regex WordStart();
+}
