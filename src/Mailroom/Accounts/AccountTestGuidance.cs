@@ -56,21 +56,8 @@ public sealed partial class AccountTestGuidance(IOptionsMonitor<SupportOptions> 
             "Check the user name and password. Some providers require POP access to be enabled in their settings, or an app password instead of your usual password.",
     };
 
-    private string CertificateGuidance(MailFailureReason reason)
-    {
-        var which = reason switch
-        {
-            MailFailureReason.SelfSigned => "The certificate is self-signed: anyone could have made it, so Mailroom never accepts one.",
-            MailFailureReason.UntrustedAuthority => "The certificate was issued by an authority Mailroom does not trust. If it belongs to your company's own certificate authority, an administrator can add that authority's root certificate to Mailroom.",
-            MailFailureReason.Expired => "The certificate has expired; the provider must renew it.",
-            MailFailureReason.NotYetValid => "The certificate is not valid yet; the server's or this machine's clock may be wrong.",
-            MailFailureReason.NameMismatch => "The certificate was issued for another host name: check the spelling of the incoming server, or use the exact name your provider gives.",
-            MailFailureReason.Revoked => "The certificate has been revoked by its issuer.",
-            _ => "The certificate could not be verified.",
-        };
-        var contact = support.CurrentValue.Email is { Length: > 0 } email ? email : "your administrator";
-        return $"{which} Your password was not sent. If the server is right, contact {contact} with your mail server details and port number.";
-    }
+    private string CertificateGuidance(MailFailureReason reason) =>
+        Network.CertificateGuidance.For(reason, "incoming", support.CurrentValue.Email is { Length: > 0 } email ? email : "your administrator");
 
     private string NotAllowedGuidance(MailFailureReason reason) => reason == MailFailureReason.PrivateAddress
         ? "The server name leads to a private or internal network address. Mailroom only connects to public mail servers, so that it can never be used to reach the internal network; an administrator can allow internal servers."
