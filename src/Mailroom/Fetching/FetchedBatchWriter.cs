@@ -41,7 +41,7 @@ public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> data
         long storedBytes = 0;
         foreach (var (message, summary) in parsed.Where(p => !known.Contains(p.Message.Server.Uid)))
         {
-            var row = ToStoredMessage(account, message.Content, summary, now);
+            var row = summary.ToStoredMessage(account.AccountId, account.OwnerId, MailFolder.Inbox, message.Content, now);
             db.Messages.Add(row);
             db.UidLedger.Add(new UidLedgerEntry { AccountId = account.AccountId, Uid = message.Server.Uid, FirstSeenAt = now, StoredMessage = row });
             stored++;
@@ -61,26 +61,6 @@ public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> data
         // Everything downloaded is now committed, by this transaction or by the one a replay repeated.
         return new CommittedBatch([.. messages.Select(m => m.Server)], stored, storedBytes, newlySkipped);
     }
-
-    private static StoredMessage ToStoredMessage(FetchTarget account, byte[] content, MessageSummary summary, DateTimeOffset now) => new()
-    {
-        AccountId = account.AccountId,
-        OwnerId = account.OwnerId,
-        Folder = MailFolder.Inbox,
-        SentAt = summary.SentAt,
-        StoredAt = now,
-        FromName = summary.FromName,
-        FromAddress = summary.FromAddress,
-        To = summary.To,
-        Cc = summary.Cc,
-        Subject = summary.Subject,
-        Snippet = summary.Snippet,
-        MessageIdHeader = summary.MessageIdHeader,
-        HasAttachments = summary.HasAttachments,
-        Size = summary.Size,
-        IsRead = false,
-        Raw = new RawMessage { Content = content },
-    };
 }
 
 public sealed record FetchedMessage(ServerMessage Server, byte[] Content);
