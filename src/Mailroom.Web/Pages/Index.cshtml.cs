@@ -9,13 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Web.Pages;
 
 /// <summary>
-/// The main pane: "All mail" or one account (<c>?account=</c>), newest sent first, keyset-paged with
-/// <c>after</c>/<c>before</c> cursors and searchable with <c>q</c>; all of it in the URL so Back and reload work.
+/// The main pane: "All mail" or one account (<c>?account=</c>), its inbox or its sent mail (<c>folder=sent</c>),
+/// newest sent first, keyset-paged with <c>after</c>/<c>before</c> cursors and searchable with <c>q</c>; all of it in the URL so Back and reload work.
 /// </summary>
 public sealed class IndexModel(MessageListQuery list, ReadState readState, MailroomDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Account { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "folder")]
+    public string? FolderName { get; set; }
+
+    public MailFolder Folder { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -31,7 +36,15 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Mailr
     /// <summary>Display names of the user's accounts; "All mail" labels each row with its account.</summary>
     public IReadOnlyDictionary<Guid, string> AccountNames { get; private set; } = new Dictionary<Guid, string>();
 
-    public string Title => Account is { } id ? AccountNames.GetValueOrDefault(id, "Account") : "All mail";
+    public string Title => (Account, Folder) switch
+    {
+        ({ } id, MailFolder.Sent) => $"{AccountNames.GetValueOrDefault(id, "Account")} · Sent",
+        ({ } id, _) => AccountNames.GetValueOrDefault(id, "Account"),
+        (null, MailFolder.Sent) => "Sent",
+        _ => "All mail",
+    };
+
+    public bool IsSent => Folder == MailFolder.Sent;
 
     public bool IsSearch => !string.IsNullOrWhiteSpace(Search);
 
@@ -44,16 +57,18 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Mailr
             .AsNoTracking()
             .Where(a => a.OwnerId == userId)
             .ToDictionaryAsync(a => a.Id, a => a.DisplayName, cancellationToken);
-        if (Account is { } accountId && !AccountNames.ContainsKey(accountId))
+        if ((Account is { } accountId && !AccountNames.ContainsKey(accountId)) || !FolderParameter.TryParse(FolderName, out var folder))
         {
             return NotFound();
         }
 
+        Folder = folder;
         // A cursor that does not parse (edited by hand, or from an old link) simply starts at the newest mail.
         var page = await list.ListAsync(
             new MessageListRequest(
                 userId,
                 Account,
+                Folder,
                 Search: Search,
                 After: MessageCursor.TryParse(After, out var after) ? after : null,
                 Before: MessageCursor.TryParse(Before, out var before) ? before : null),
@@ -82,7 +97,14 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Mailr
     /// <summary>This list with other query values (cursors are replaced, never combined).</summary>
     public string ListHref(string? after = null, string? before = null)
     {
-        var query = new Dictionary<string, string?> { ["account"] = Account?.ToString(), ["q"] = Search, ["after"] = after, ["before"] = before };
+        var query = new Dictionary<string, string?>
+        {
+            ["account"] = Account?.ToString(),
+            ["folder"] = FolderParameter.Of(Folder),
+            ["q"] = Search,
+            ["after"] = after,
+            ["before"] = before,
+        };
         var pairs = query.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}");
         var text = string.Join("&", pairs);
         return text.Length == 0 ? "/" : "/?" + text;

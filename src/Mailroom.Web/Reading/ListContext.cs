@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Http.Extensions;
 namespace Mailroom.Web.Reading;
 
 /// <summary>
-/// The list a message was opened from (account, search, page) travels in the query string, so that Back,
+/// The list a message was opened from (account, folder, search, page) travels in the query string, so that Back,
 /// reload and the browser's history all land on the same list.
 /// </summary>
 public static class ListContext
 {
-    private static readonly string[] Keys = ["account", "q", "after", "before"];
+    private static readonly string[] Keys = ["account", "folder", "q", "after", "before"];
 
     public static string From(IQueryCollection query)
     {

@@ -1,3 +1,5 @@
+using Mailroom.Sending.Compose;
+
 namespace Mailroom.Web.Reading;
 
 /// <summary>Where a message's parts are served; one place, so pages and API responses link alike.</summary>
@@ -12,4 +14,12 @@ public static class MessageUrls
     public static string RawDownload(long id) => $"/api/messages/{id}/raw?download=true";
 
     public static string Attachment(long id, int index) => $"/api/messages/{id}/attachments/{index}";
+
+    /// <summary>Compose prefilled from a stored message: Reply, Reply all or Forward.</summary>
+    public static string Compose(long id, ComposeMode mode) => mode switch
+    {
+        ComposeMode.ReplyAll => $"/compose?replyTo={id}&mode=replyAll",
+        ComposeMode.Forward => $"/compose?replyTo={id}&mode=forward",
+        _ => $"/compose?replyTo={id}&mode=reply",
+    };
 }

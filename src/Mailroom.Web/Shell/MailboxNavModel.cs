@@ -3,7 +3,11 @@ using Mailroom.Accounts;
 namespace Mailroom.Web.Shell;
 
 /// <summary>What the left pane shows. Grows with the product (unread counts, fetch state): add it here and in the view.</summary>
-public sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<MailboxNavAccount> Accounts, int AllMailUnread = 0, string AllMailUnreadText = "");
+public sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<MailboxNavAccount> Accounts, int AllMailUnread = 0, string AllMailUnreadText = "")
+{
+    /// <summary>"Sent" of every account together is the list shown.</summary>
+    public bool AllSentSelected { get; init; }
+}
 
 public sealed record MailboxNavAccount(Guid Id, string DisplayName, string EmailAddress, AccountStatus Status, string? StatusReason, bool Selected)
 {
@@ -16,8 +20,14 @@ public sealed record MailboxNavAccount(Guid Id, string DisplayName, string Email
     /// <summary>The unread count as shown ("9,999+" past the cap).</summary>
     public string UnreadText { get; init; } = "";
 
+    /// <summary>This account's sent mail is the list shown (then <see cref="Selected"/> is false).</summary>
+    public bool SentSelected { get; init; }
+
     /// <summary>The main pane filtered to this account.</summary>
     public string Href => $"/?account={Id}";
+
+    /// <summary>The mail sent from this account's addresses.</summary>
+    public string SentHref => $"/?account={Id}&folder=sent";
 
     /// <summary>The CSS modifier of the account's status dot (<c>status-dot--active</c>, <c>--fetching</c>, <c>--error</c>, <c>--disabled</c>).</summary>
     public string StateClass => Status.ToString().ToLowerInvariant();

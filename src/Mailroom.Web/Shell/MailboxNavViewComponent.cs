@@ -1,12 +1,16 @@
 using Mailroom.Accounts;
 using Mailroom.Fetching;
 using Mailroom.Messages;
+using Mailroom.Web.Reading;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Mailroom.Web.Shell;
 
-/// <summary>The left pane of the mail shell: "All mail" and the signed-in user's POP3 accounts (only theirs).</summary>
+/// <summary>
+/// The left pane of the mail shell: "All mail", "Sent" and the signed-in user's POP3 accounts (only theirs);
+/// the selected account also offers its own sent mail.
+/// </summary>
 public sealed class MailboxNavViewComponent(Pop3AccountService accounts, FetchStatusReader fetches, UnreadCounter unreadCounter) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
@@ -15,14 +19,16 @@ public sealed class MailboxNavViewComponent(Pop3AccountService accounts, FetchSt
         Guid? selected = Guid.TryParse(Request.Query["account"], out var id) ? id : null;
         // A message opened from an account's list keeps that account selected (its link carries ?account=).
         var onMailPage = Request.Path == "/" || Request.Path.StartsWithSegments("/messages");
+        var inSent = FolderParameter.TryParse(Request.Query["folder"], out var folder) && folder == MailFolder.Sent;
         // The accounts service lists only the user's own, live accounts (no tombstones), with fetch state.
         var owned = await accounts.ListAsync(userId, HttpContext.RequestAborted);
         var fetching = (await fetches.GetFetchingAsync(userId, HttpContext.RequestAborted)).ToDictionary(status => status.AccountId);
         var unread = await unreadCounter.CountAsync(userId, HttpContext.RequestAborted);
         var items = owned
             .Select(account => new MailboxNavAccount(
-                account.Id, account.DisplayName, account.EmailAddress, account.Status, account.StatusReason, onMailPage && account.Id == selected)
+                account.Id, account.DisplayName, account.EmailAddress, account.Status, account.StatusReason, onMailPage && !inSent && account.Id == selected)
             {
+                SentSelected = onMailPage && inSent && account.Id == selected,
                 FetchPercent = fetching.TryGetValue(account.Id, out var status)
                     ? (status.BytesTotal > 0 ? (int)(status.BytesDone * 100 / status.BytesTotal) : 0)
                     : null,
@@ -32,6 +38,9 @@ public sealed class MailboxNavViewComponent(Pop3AccountService accounts, FetchSt
             .ToList();
         // "All mail" counts every account's mail, including mail kept from a deleted account.
         return View(new MailboxNavModel(
-            onMailPage && selected is null, items, unread.Total, UnreadCounts.Display(unread.Total, unread.IsTotalCapped)));
+            onMailPage && !inSent && selected is null, items, unread.Total, UnreadCounts.Display(unread.Total, unread.IsTotalCapped))
+        {
+            AllSentSelected = onMailPage && inSent && selected is null,
+        });
     }
 }

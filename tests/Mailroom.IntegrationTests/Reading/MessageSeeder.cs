@@ -1,6 +1,7 @@
 using Mailroom.Accounts;
 using Mailroom.IntegrationTests.Hosting;
 using Mailroom.Messages;
+using Mailroom.SenderAddresses;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.IntegrationTests.Reading;
@@ -60,6 +61,45 @@ public static class MessageSeeder
             $"From: {from}\r\nTo: me@example.test\r\nSubject: {subject}\r\nDate: {sentAt:r}\r\nMessage-ID: <{Guid.NewGuid():N}@example.test>\r\n" +
             $"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n");
         return AddMessageAsync(app, accountId, ownerId, raw, sentAt);
+    }
+
+    /// <summary>A copy of sent mail, filed the way sending files it: folder Sent, already read.</summary>
+    public static Task<long> AddSentMessageAsync(
+        MailroomAppFactory app, Guid accountId, string ownerId, string to, string subject, DateTimeOffset sentAt)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var raw = System.Text.Encoding.UTF8.GetBytes(
+            $"From: me@example.test\r\nTo: {to}\r\nSubject: {subject}\r\nDate: {sentAt:r}\r\nMessage-ID: <{Guid.NewGuid():N}@example.test>\r\n" +
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSent from Mailroom.\r\n");
+        return app.WithDbContextAsync(async db =>
+        {
+            var message = MessageSummaryParser.Parse(raw, sentAt).ToStoredMessage(accountId, ownerId, MailFolder.Sent, raw, sentAt);
+            message.IsRead = true;
+            db.Messages.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
+    }
+
+    /// <summary>An address the user may send as (verified by code, through Mailroom's relay), belonging to an account.</summary>
+    public static Task AddVerifiedSenderAsync(MailroomAppFactory app, string ownerId, Guid accountId, string address)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.WithDbContextAsync(async db =>
+        {
+            db.SenderAddresses.Add(new SenderAddress
+            {
+                OwnerId = ownerId,
+                Address = address,
+                NormalizedAddress = SenderAddress.Normalize(address),
+                AccountId = accountId,
+                Route = SendingRoute.MailroomRelay,
+                VerifiedAt = new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero),
+                VerifiedBy = AddressProof.Code,
+            });
+            await db.SaveChangesAsync();
+            return true;
+        });
     }
 
     public static Task<bool> IsReadAsync(MailroomAppFactory app, long messageId)

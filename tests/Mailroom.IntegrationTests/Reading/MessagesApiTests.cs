@@ -70,6 +70,42 @@ public abstract class MessagesApiTests(MailroomAppFactory app)
     }
 
     [Fact]
+    public async Task List_ShowsSentMailOnlyWhenTheSentFolderIsAskedFor()
+    {
+        var (client, ownerId) = await SignInAsync();
+        var work = await MessageSeeder.AddAccountAsync(app, ownerId, "Work");
+        var home = await MessageSeeder.AddAccountAsync(app, ownerId, "Home");
+        await MessageSeeder.AddMessageAsync(app, work, ownerId, "Alice <alice@example.test>", "Received at work", Start);
+        await MessageSeeder.AddMessageAsync(app, home, ownerId, "Mum <mum@example.test>", "Received at home", Start.AddDays(1));
+        await MessageSeeder.AddSentMessageAsync(app, work, ownerId, "alice@example.test", "Sent from work", Start.AddDays(2));
+        await MessageSeeder.AddSentMessageAsync(app, home, ownerId, "mum@example.test", "Sent from home", Start.AddDays(3));
+
+        var inbox = await client.GetFromJsonAsync<ListBody>("api/messages");
+        var inboxByName = await client.GetFromJsonAsync<ListBody>("api/messages?folder=inbox");
+        var workInbox = await client.GetFromJsonAsync<ListBody>($"api/messages?account={work}");
+        var sent = await client.GetFromJsonAsync<ListBody>("api/messages?folder=sent");
+        var workSent = await client.GetFromJsonAsync<ListBody>($"api/messages?account={work}&folder=sent");
+        var workSentSearch = await client.GetFromJsonAsync<ListBody>($"api/messages?account={work}&folder=sent&q=to%3Aalice");
+
+        Assert.Equal(["Received at home", "Received at work"], inbox!.Items.Select(i => i.Subject));
+        Assert.Equal(["Received at home", "Received at work"], inboxByName!.Items.Select(i => i.Subject));
+        Assert.Equal(["Received at work"], workInbox!.Items.Select(i => i.Subject));
+        Assert.Equal(["Sent from home", "Sent from work"], sent!.Items.Select(i => i.Subject));
+        Assert.Equal(["Sent from work"], workSent!.Items.Select(i => i.Subject));
+        Assert.Equal(["Sent from work"], workSentSearch!.Items.Select(i => i.Subject));
+    }
+
+    [Fact]
+    public async Task List_WithAnUnknownFolder_IsABadRequest()
+    {
+        var (client, _) = await SignInAsync();
+
+        using var response = await client.GetAsync(new Uri("api/messages?folder=trash", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Get_GivesHeadersSanitisedHtmlTextAndAttachments()
     {
         var (client, ownerId) = await SignInAsync();

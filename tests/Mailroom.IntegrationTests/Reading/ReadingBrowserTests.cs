@@ -25,12 +25,12 @@ public sealed class ReadingBrowserTests(BrowserFixture browser)
         await Expect(UnreadBadge(page, "all")).ToHaveTextAsync("7");
         await session.ScreenshotAsync($"reading-all-mail-{kind}");
 
-        await LeftPane(page).GetByRole(AriaRole.Link, new() { Name = "Work" }).ClickAsync();
+        await AccountLink(page, "Work").ClickAsync();
         await page.WaitForURLAsync($"**/?account={mailbox.Work}");
         await Expect(page.Locator("[data-row]")).ToHaveCountAsync(mailbox.WorkIds.Count);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Work" })).ToBeVisibleAsync();
 
-        await LeftPane(page).GetByRole(AriaRole.Link, new() { Name = "Home" }).ClickAsync();
+        await AccountLink(page, "Home").ClickAsync();
         await page.WaitForURLAsync($"**/?account={mailbox.Home}");
         await Expect(page.Locator("[data-row]")).ToHaveCountAsync(mailbox.HomeIds.Count);
 
@@ -138,7 +138,85 @@ public sealed class ReadingBrowserTests(BrowserFixture browser)
         await session.ScreenshotAsync("reading-show-images");
     }
 
+    [Fact]
+    public async Task ReadingPane_OffersReplyReplyAllAndForward_AndReplyOpensComposeWithTheSubject()
+    {
+        await using var app = new MailroomAppFactory(DatabaseKind.Sqlite);
+        await app.StartAsync();
+        await using var session = await browser.NewSessionAsync(app);
+        var page = session.Page;
+        var user = TestUser.Create("replier");
+        await session.SignUpAsync(user);
+        var mailbox = await SampleMailbox.SeedAsync(app, user);
+        var planning = mailbox.WorkIds[0];
+        await MessageSeeder.AddVerifiedSenderAsync(app, await MessageSeeder.UserIdAsync(app, user), mailbox.Work, "work@example.test");
+
+        await page.GotoAsync($"/messages/{planning}?account={mailbox.Work}");
+        var toolbar = page.GetByRole(AriaRole.Toolbar, new() { Name = "Message actions" });
+        await Expect(toolbar.GetByRole(AriaRole.Link, new() { Name = "Reply", Exact = true }))
+            .ToHaveAttributeAsync("href", $"/compose?replyTo={planning}&mode=reply");
+        await Expect(toolbar.GetByRole(AriaRole.Link, new() { Name = "Reply all", Exact = true }))
+            .ToHaveAttributeAsync("href", $"/compose?replyTo={planning}&mode=replyAll");
+        await Expect(toolbar.GetByRole(AriaRole.Link, new() { Name = "Forward", Exact = true }))
+            .ToHaveAttributeAsync("href", $"/compose?replyTo={planning}&mode=forward");
+        await session.ScreenshotAsync("reading-reply-actions");
+
+        await toolbar.GetByRole(AriaRole.Link, new() { Name = "Reply", Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/compose?replyTo={planning}&mode=reply");
+        await Expect(page.Locator("#Input_Subject")).ToHaveValueAsync("Re: Q4 planning: agenda for Thursday");
+        await Expect(page.Locator("#Input_To")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("priya@northwind\\.example"));
+        await session.ScreenshotAsync("reading-reply-compose");
+    }
+
+    [Theory]
+    [ClassData(typeof(BothDatabases))]
+    public async Task SentView_ListsOnlySentMail_ForAllAccountsAndForTheSelectedOne(DatabaseKind kind)
+    {
+        await using var app = new MailroomAppFactory(kind);
+        await app.StartAsync();
+        await using var session = await browser.NewSessionAsync(app);
+        var page = session.Page;
+        var user = TestUser.Create("sender");
+        await session.SignUpAsync(user);
+        var mailbox = await SampleMailbox.SeedAsync(app, user);
+        var ownerId = await MessageSeeder.UserIdAsync(app, user);
+        var sentAt = DateTimeOffset.UtcNow.AddMinutes(-30);
+        var fromWork = await MessageSeeder.AddSentMessageAsync(app, mailbox.Work, ownerId, "Priya Raman <priya@northwind.example>", "Re: Q4 planning: agenda for Thursday", sentAt);
+        var fromHome = await MessageSeeder.AddSentMessageAsync(app, mailbox.Home, ownerId, "Mum <mum@family.example>", "Re: Sunday lunch?", sentAt.AddMinutes(-5));
+
+        await page.GotoAsync("/");
+        await Expect(page.Locator("[data-row]")).ToHaveCountAsync(mailbox.WorkIds.Count + mailbox.HomeIds.Count);
+        await LeftPane(page).Locator("[data-folder-link=sent]").ClickAsync();
+        await page.WaitForURLAsync("**/?folder=sent");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sent", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-row]")).ToHaveCountAsync(2);
+        await Expect(page.Locator($"[data-message-id=\"{fromWork}\"] .message-row__from")).ToHaveTextAsync("To: Priya Raman");
+        await Expect(page.Locator($"[data-message-id=\"{fromHome}\"]")).ToBeVisibleAsync();
+        await session.ScreenshotAsync($"reading-sent-all-{kind}");
+
+        await AccountLink(page, "Work").ClickAsync();
+        await page.WaitForURLAsync($"**/?account={mailbox.Work}");
+        await LeftPane(page).Locator($"[data-folder-link=\"sent-{mailbox.Work}\"]").ClickAsync();
+        await page.WaitForURLAsync($"**/?account={mailbox.Work}&folder=sent");
+        await Expect(page.Locator("[data-row]")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"[data-message-id=\"{fromWork}\"]")).ToBeVisibleAsync();
+        await Expect(LeftPane(page).Locator($"[data-folder-link=\"sent-{mailbox.Work}\"]")).ToHaveAttributeAsync("aria-current", "page");
+        await session.ScreenshotAsync($"reading-sent-work-{kind}");
+
+        // Opened from the Sent list, Back returns to it.
+        await page.Locator($"[data-message-id=\"{fromWork}\"] a").ClickAsync();
+        await page.WaitForURLAsync($"**/messages/{fromWork}?account={mailbox.Work}&folder=sent");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back" }).ClickAsync();
+        await page.WaitForURLAsync($"**/?account={mailbox.Work}&folder=sent");
+        await Expect(page.Locator("[data-row]")).ToHaveCountAsync(1);
+    }
+
     private static ILocator LeftPane(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Mailboxes" });
+
+    // By the start of the name: an account's status text (e.g. "…internal network address") may contain another's name.
+    private static ILocator AccountLink(IPage page, string name) =>
+        LeftPane(page).GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex($"^{name} ") });
 
     private static ILocator UnreadBadge(IPage page, string key) => page.Locator($"[data-unread-count=\"{key}\"]");
 }

@@ -89,6 +89,10 @@ public sealed class OwnSmtpServerTests(TestServers servers) : IClassFixture<Test
         Assert.Equal(accountId, copy.AccountId);
         Assert.Equal(copy.Id, sentJson.GetProperty("sentCopyId").GetInt64());
         Assert.EndsWith(Convert.ToHexString(copy.Raw!.Content), Convert.ToHexString(raw), StringComparison.Ordinal);
+        using var sentList = await client.GetAsync(new Uri($"api/messages?account={accountId}&folder=sent", UriKind.Relative));
+        using var inboxList = await client.GetAsync(new Uri($"api/messages?account={accountId}", UriKind.Relative));
+        Assert.Equal(copy.Id, Assert.Single((await sentList.ReadJsonAsync()).GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
+        Assert.DoesNotContain(copy.Id, (await inboxList.ReadJsonAsync()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()));
         Assert.DoesNotContain(app.Logs.Lines, line => line.Contains(alice.Password, StringComparison.Ordinal));
     }
 

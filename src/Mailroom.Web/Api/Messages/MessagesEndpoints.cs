@@ -16,7 +16,8 @@ public static class MessagesEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         var messages = api.MapGroup("/messages").WithTags("Messages");
-        messages.MapGet("/", ListAsync).WithSummary("List messages, newest sent first, one account or all mail; cursor-paged.");
+        messages.MapGet("/", ListAsync)
+            .WithSummary("List messages, newest sent first, one account or all mail, the inbox or sent mail (folder=sent); cursor-paged.");
         messages.MapGet("/unread-counts", UnreadCountsAsync).WithSummary("Unread inbox messages per account and in total.");
         messages.MapGet("/{id:long}", GetAsync).WithSummary("One message: headers, sanitised HTML, text and attachments.");
         messages.MapGet("/{id:long}/raw", RawAsync).WithSummary("The message exactly as fetched: text/plain, or an .eml download.");
@@ -26,9 +27,14 @@ public static class MessagesEndpoints
     }
 
     private static async Task<Results<Ok<MessageListResponse>, NotFound, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, MessageListQuery query, Guid? account, string? q, string? after, string? before, int? limit,
+        ClaimsPrincipal user, MessageListQuery query, Guid? account, string? folder, string? q, string? after, string? before, int? limit,
         CancellationToken cancellationToken)
     {
+        if (!FolderParameter.TryParse(folder, out var mailFolder))
+        {
+            return TypedResults.Problem(title: "Unknown folder.", detail: "Use 'inbox' (the default) or 'sent'.", statusCode: 400);
+        }
+
         MessageCursor? afterCursor = null, beforeCursor = null;
         if ((after is not null && !TryCursor(after, out afterCursor)) || (before is not null && !TryCursor(before, out beforeCursor)))
         {
@@ -41,7 +47,7 @@ public static class MessagesEndpoints
         }
 
         var page = await query.ListAsync(
-            new MessageListRequest(user.GetUserId(), account, Search: q, After: afterCursor, Before: beforeCursor,
+            new MessageListRequest(user.GetUserId(), account, mailFolder, Search: q, After: afterCursor, Before: beforeCursor,
                 PageSize: limit ?? MessageListRequest.DefaultPageSize),
             cancellationToken);
         if (page is null)
