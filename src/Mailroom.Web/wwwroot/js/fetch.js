@@ -1,4 +1,6 @@
-// Fetch now and the live progress bar of the fetch panel. Polls the JSON status every 2 s while a fetch runs.
+// Fetch now and the live progress bar of the fetch panel. Polls the JSON status every 2 s while a fetch runs,
+// and reloads the history whenever a run has ended. Fetch now forms on the Mail Accounts list post to the API
+// instead of reloading the page (their no-script fallback is the page's own FetchNow handler).
 (() => {
   "use strict";
 
@@ -6,6 +8,39 @@
     : bytes < 1048576 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 
   const token = () => document.querySelector("meta[name='request-verification-token']")?.getAttribute("content") ?? "";
+
+  const fetchNow = (url) => fetch(url, { method: "POST", headers: { RequestVerificationToken: token(), Accept: "application/json" } });
+
+  const cell = (row, text) => {
+    const td = row.insertCell();
+    td.textContent = text;
+    return td;
+  };
+
+  const renderHistory = (panel, runs) => {
+    const table = panel.querySelector("[data-fetch-history]");
+    if (!table) return;
+    const body = table.tBodies[0];
+    body.replaceChildren();
+    for (const run of runs) {
+      const row = body.insertRow();
+      const started = new Date(run.startedAt);
+      const time = document.createElement("time");
+      time.dateTime = run.startedAt;
+      time.textContent = `${started.toISOString().slice(11, 16)} UTC`;
+      row.insertCell().append(time);
+      cell(row, run.durationSeconds == null ? "running" : `${Math.round(run.durationSeconds * 10) / 10} s`);
+      cell(row, run.skippedMessages > 0 ? `${run.newMessages} (${run.skippedMessages} left on server)` : String(run.newMessages));
+      cell(row, size(run.newBytes));
+      cell(row, run.failureMessage == null ? run.outcome : `${run.outcome}: ${run.failureMessage}`);
+    }
+    table.toggleAttribute("hidden", runs.length === 0);
+  };
+
+  const refreshHistory = async (panel) => {
+    const response = await fetch(`${panel.dataset.statusUrl}/history`, { headers: { Accept: "application/json" } });
+    if (response.ok) renderHistory(panel, (await response.json()).slice(0, 10));
+  };
 
   const render = (panel, status) => {
     panel.querySelector("[data-fetch-progress]").toggleAttribute("hidden", !status.fetching);
@@ -17,22 +52,40 @@
       `${status.messagesDone} of ${status.messagesTotal} messages (${size(status.bytesDone)} of ${size(status.bytesTotal)})${eta}`;
   };
 
+  // A run that starts and ends between two polls is never seen fetching, but it moves the next scheduled fetch.
+  const runKey = (status) => `${status.fetching}|${status.startedAt}|${status.nextFetchAt}|${status.lastFailureMessage}`;
+
   const poll = async (panel) => {
     const response = await fetch(panel.dataset.statusUrl, { headers: { Accept: "application/json" } });
     if (!response.ok) return;
     const status = await response.json();
     render(panel, status);
+    const key = runKey(status);
+    if (panel.dataset.runKey !== undefined && panel.dataset.runKey !== key && !status.fetching) await refreshHistory(panel);
+    panel.dataset.runKey = key;
     panel.dataset.fetching = String(status.fetching);
   };
 
   document.addEventListener("DOMContentLoaded", () => {
     for (const panel of document.querySelectorAll("[data-fetch-panel]")) {
       panel.querySelector("[data-fetch-now]")?.addEventListener("click", async () => {
-        await fetch(panel.dataset.statusUrl, { method: "POST", headers: { RequestVerificationToken: token() } });
+        await fetchNow(panel.dataset.statusUrl);
         panel.dataset.fetching = "true";
       });
       poll(panel);
       setInterval(() => { if (panel.dataset.fetching === "true" || document.visibilityState === "visible") poll(panel); }, 2000);
+    }
+
+    for (const form of document.querySelectorAll("form[data-fetch-now-url]")) {
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        const result = form.closest("li")?.querySelector("[data-fetch-now-result]");
+        const response = await fetchNow(form.dataset.fetchNowUrl);
+        if (!result) return;
+        result.textContent = response.ok ? "Fetching now. New mail appears in the account's folder as it arrives."
+          : response.status === 409 ? "This account is disabled; enable it before fetching."
+          : "Fetch now did not start. Reload the page and try again.";
+      });
     }
   });
 })();
