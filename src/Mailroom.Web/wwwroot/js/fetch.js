@@ -11,6 +11,13 @@
 
   const fetchNow = (url) => fetch(url, { method: "POST", headers: { RequestVerificationToken: token(), Accept: "application/json" } });
 
+  const utcTime = (iso) => {
+    const time = document.createElement("time");
+    time.dateTime = iso;
+    time.textContent = `${new Date(iso).toISOString().slice(11, 16)} UTC`;
+    return time;
+  };
+
   const cell = (row, text) => {
     const td = row.insertCell();
     td.textContent = text;
@@ -24,11 +31,7 @@
     body.replaceChildren();
     for (const run of runs) {
       const row = body.insertRow();
-      const started = new Date(run.startedAt);
-      const time = document.createElement("time");
-      time.dateTime = run.startedAt;
-      time.textContent = `${started.toISOString().slice(11, 16)} UTC`;
-      row.insertCell().append(time);
+      row.insertCell().append(utcTime(run.startedAt));
       cell(row, run.durationSeconds == null ? "running" : `${Math.round(run.durationSeconds * 10) / 10} s`);
       cell(row, run.skippedMessages > 0 ? `${run.newMessages} (${run.skippedMessages} left on server)` : String(run.newMessages));
       cell(row, size(run.newBytes));
@@ -42,10 +45,27 @@
     if (response.ok) renderHistory(panel, (await response.json()).slice(0, 10));
   };
 
+  const renderIdle = (note, status) => {
+    const span = document.createElement("span");
+    if (status.lastFailureMessage != null) {
+      span.className = "fetch-panel__error";
+      span.textContent = `Last fetch failed: ${status.lastFailureMessage}`;
+    } else if (status.nextFetchAt != null) {
+      span.append("Next fetch at ", utcTime(status.nextFetchAt), ".");
+    } else {
+      span.textContent = "The first fetch starts within seconds.";
+    }
+    note.replaceChildren(span);
+  };
+
   const render = (panel, status) => {
     panel.querySelector("[data-fetch-progress]").toggleAttribute("hidden", !status.fetching);
-    panel.querySelector("[data-fetch-idle]").toggleAttribute("hidden", status.fetching);
-    if (!status.fetching) return;
+    const idle = panel.querySelector("[data-fetch-idle]");
+    idle.toggleAttribute("hidden", status.fetching);
+    if (!status.fetching) {
+      renderIdle(idle, status);
+      return;
+    }
     panel.querySelector("[data-fetch-bar]").value = status.percent ?? 0;
     const eta = status.estimatedSecondsLeft == null ? "" : `, about ${Math.ceil(status.estimatedSecondsLeft)} s left`;
     panel.querySelector("[data-fetch-text]").textContent =
