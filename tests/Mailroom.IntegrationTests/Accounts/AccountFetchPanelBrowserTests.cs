@@ -51,7 +51,6 @@ public sealed class AccountFetchPanelBrowserTests(BrowserFixture browser)
         await mailbox.DropSampleMessagesAsync(2);
         await panel.GetByRole(AriaRole.Button, new() { Name = "Fetch now" }).ClickAsync();
         await Expect(history.GetByRole(AriaRole.Cell, new() { Name = "2", Exact = true })).ToBeVisibleAsync(Patience);
-        await Expect(history.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
         await session.ScreenshotAsync("accounts-fetch-panel-after-fetch-now");
 
         await page.GotoAsync("/settings/mail/accounts");

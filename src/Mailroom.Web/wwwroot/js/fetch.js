@@ -38,6 +38,7 @@
       cell(row, run.failureMessage == null ? run.outcome : `${run.outcome}: ${run.failureMessage}`);
     }
     table.toggleAttribute("hidden", runs.length === 0);
+    table.dataset.running = String(runs.some((run) => run.durationSeconds == null));
   };
 
   const refreshHistory = async (panel) => {
@@ -73,7 +74,9 @@
   };
 
   // A run that starts and ends between two polls is never seen fetching, but it moves the next scheduled fetch.
+  // The status can also turn idle while the history still lists the run as running: refresh until it has ended.
   const runKey = (status) => `${status.fetching}|${status.startedAt}|${status.nextFetchAt}|${status.lastFailureMessage}`;
+  const historyRunning = (panel) => panel.querySelector("[data-fetch-history]")?.dataset.running === "true";
 
   const poll = async (panel) => {
     const response = await fetch(panel.dataset.statusUrl, { headers: { Accept: "application/json" } });
@@ -81,7 +84,8 @@
     const status = await response.json();
     render(panel, status);
     const key = runKey(status);
-    if (panel.dataset.runKey !== undefined && panel.dataset.runKey !== key && !status.fetching) await refreshHistory(panel);
+    const changed = panel.dataset.runKey !== undefined && panel.dataset.runKey !== key;
+    if (!status.fetching && (changed || historyRunning(panel))) await refreshHistory(panel);
     panel.dataset.runKey = key;
     panel.dataset.fetching = String(status.fetching);
   };
