@@ -25,6 +25,14 @@ public sealed class AccountFetchPanelBrowserTests(BrowserFixture browser)
         await mailbox.DropSampleMessagesAsync(3);
         await using var session = await browser.NewSessionAsync(app);
         var page = session.Page;
+        var cspViolations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                cspViolations.Add(message.Text);
+            }
+        };
         await session.SignUpAsync(TestUser.Create());
 
         await page.GotoAsync("/settings/mail/accounts/add");
@@ -59,6 +67,7 @@ public sealed class AccountFetchPanelBrowserTests(BrowserFixture browser)
         await card.GetByRole(AriaRole.Button, new() { Name = "Fetch now Panel" }).ClickAsync();
         await Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Fetching now.");
         await session.ScreenshotAsync("accounts-list-fetch-now");
+        Assert.Empty(cspViolations);
 
         await page.RouteAsync("**/js/fetch.js*", route => route.AbortAsync());
         await page.ReloadAsync();
