@@ -103,6 +103,26 @@ public abstract class AccountsApiTests(AccountsApp app)
     }
 
     [Fact]
+    public async Task FetchNow_ForAnotherUsersAccount_AnswersNotFound_AndForOnesOwnAccepted()
+    {
+        var mailbox = await app.Servers.CreateMailboxAsync();
+        using var owner = await ApiSession.CreateSignedInClientAsync(app, TestUser.Create("owner"));
+        using var created = await owner.PostAsJsonAsync("api/accounts", Request(mailbox));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var intruder = await ApiSession.CreateSignedInClientAsync(app, TestUser.Create("intruder"));
+
+        using var intrudersFetch = await intruder.PostAsync(new Uri($"api/accounts/{id}/fetch", UriKind.Relative), null);
+        using var intrudersStatus = await intruder.GetAsync($"api/accounts/{id}/fetch");
+        using var ownersFetch = await owner.PostAsync(new Uri($"api/accounts/{id}/fetch", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NotFound, intrudersFetch.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, intrudersStatus.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, ownersFetch.StatusCode);
+        var status = await ownersFetch.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(id, status.GetProperty("accountId").GetGuid());
+    }
+
+    [Fact]
     public async Task Update_OfThePasswordToAWrongOne_IsRefusedWithTheVerdictAndKeepsTheWorkingOne()
     {
         var mailbox = await app.Servers.CreateMailboxAsync();

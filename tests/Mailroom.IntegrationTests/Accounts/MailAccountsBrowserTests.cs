@@ -75,6 +75,10 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
         await session.ScreenshotAsync("accounts-test-success");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Outgoing mail for Work", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Work was added." })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("accounts-outgoing-step-after-save");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skip for now" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mail Accounts", Level = 1 })).ToBeVisibleAsync();
         var card = page.GetByRole(AriaRole.List, new() { Name = "Mail accounts" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Work" });
         await Expect(card).ToContainTextAsync(mailbox.Address);
@@ -114,6 +118,8 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
         await session.ScreenshotAsync("accounts-test-success-without-script");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Outgoing mail for Plain", Level = 1 })).ToBeVisibleAsync();
+        await page.GotoAsync("/settings/mail/accounts");
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Mail accounts" })).ToContainTextAsync("Plain");
     }
 
@@ -162,6 +168,8 @@ public sealed class MailAccountsBrowserTests(AccountsSqliteApp app, BrowserFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Test Account" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Test succeeded" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Outgoing mail for {name}", Level = 1 })).ToBeVisibleAsync();
+        await page.GotoAsync("/settings/mail/accounts");
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Mail accounts" })).ToContainTextAsync(name);
     }
 

@@ -19,7 +19,9 @@ public sealed class AddModel(Pop3AccountService accounts, KnownProviderDirectory
         if (result.Status == AccountChangeStatus.Saved)
         {
             TempData["Saved"] = $"{result.Account!.DisplayName} was added. Mailroom will start fetching its mail shortly.";
-            return RedirectToPage("Index");
+
+            // Issue 6: once the incoming server works, the user is prompted for the outgoing details.
+            return RedirectToPage("/Settings/Mail/SendAs/Setup", new { account = result.Account.Id });
         }
 
         if (result.Status == AccountChangeStatus.TestRequired)

@@ -1,4 +1,5 @@
 using Mailroom.Accounts;
+using Mailroom.Fetching;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mailroom.Web.Pages.Settings.Mail.Accounts;
 
-/// <summary>Settings » Mail » Mail Accounts: the user's POP3 accounts with their state, plus Enable and Disable.</summary>
+/// <summary>Settings » Mail » Mail Accounts: the user's POP3 accounts with their state, plus Fetch now, Enable and Disable.</summary>
 [Authorize]
-public sealed class IndexModel(Pop3AccountService accounts, TimeProvider time) : PageModel
+public sealed class IndexModel(Pop3AccountService accounts, FetchRequests fetchRequests, TimeProvider time) : PageModel
 {
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
 
@@ -44,6 +45,26 @@ public sealed class IndexModel(Pop3AccountService accounts, TimeProvider time) :
 
         Accounts = await accounts.ListAsync(User.GetUserId(), cancellationToken);
         return Page();
+    }
+
+    /// <summary>Fetch now without JavaScript; with it, the page posts to /api/accounts/{id}/fetch instead.</summary>
+    public async Task<IActionResult> OnPostFetchNowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var account = await accounts.GetAsync(User.GetUserId(), id, cancellationToken);
+        if (account is null)
+        {
+            return NotFound();
+        }
+
+        if (account.Status == AccountStatus.Disabled)
+        {
+            Saved = $"{account.DisplayName} is disabled; enable it before fetching.";
+            return RedirectToPage();
+        }
+
+        await fetchRequests.RequestAsync(id, cancellationToken);
+        Saved = $"Fetching {account.DisplayName} now. New mail appears in its folder as it arrives.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken cancellationToken)
