@@ -43,7 +43,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "UTC",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the whole suite shares two cores with real servers and crash-test processes, and a sign-in
+        // (PBKDF2 plus a PostgreSQL round trip) once took over 15 s under that load. A passing step waits no longer.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(45_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
