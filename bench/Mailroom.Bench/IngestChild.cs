@@ -32,7 +32,7 @@ internal static class IngestChild
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddMailroomDatabase(configuration);
-        services.AddMailroomDataProtection();
+        services.AddMailroomDataProtection(configuration);
         services.AddMailroomNetwork();
         services.AddMailroomFetching();
         await using var provider_ = services.BuildServiceProvider();

@@ -16,7 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddMailroomHosting();
 builder.Services.AddMailroomDatabase(builder.Configuration);
-builder.Services.AddMailroomDataProtection();
+builder.Services.AddMailroomDataProtection(builder.Configuration);
 builder.Services.AddMailroomNetwork();
 builder.Services.AddMailroomSystemMail();
 builder.Services.AddMailroomSending();

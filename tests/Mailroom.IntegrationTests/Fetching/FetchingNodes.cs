@@ -79,7 +79,7 @@ internal sealed class FetchingNodes(TestDatabase database, string workingDirecto
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddMailroomDatabase(configuration);
-        services.AddMailroomDataProtection();
+        services.AddMailroomDataProtection(configuration);
         return services.BuildServiceProvider();
     }
 }

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Mailroom.IntegrationTests.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mailroom.IntegrationTests.Security;
+
+/// <summary>With a key-encryption certificate configured, a copy of the database alone cannot decrypt cookies or passwords.</summary>
+public sealed class KeyRingEncryptionTests : IDisposable
+{
+    private const string CertificatePassword = "pfx-secret";
+    private readonly string _directory = Directory.CreateTempSubdirectory("mailroom-keyring-").FullName;
+
+    [Fact]
+    public async Task KeyRing_WithACertificate_IsStoredEncrypted_AndOnlyNodesWithTheCertificateReadIt()
+    {
+        var certificate = CreateCertificate();
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var first = WithCertificate(new MailroomAppFactory(database), certificate);
+        await using var second = WithCertificate(new MailroomAppFactory(database), certificate);
+        await using var withoutCertificate = new MailroomAppFactory(database);
+        await first.StartAsync();
+        await second.StartAsync();
+
+        var cookie = await SignUpAndGetSessionCookieAsync(first, TestUser.Create());
+
+        var keys = await first.WithDbContextAsync(db => db.DataProtectionKeys.Select(k => k.Xml ?? "").ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml =>
+        {
+            Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        });
+        using var onSecond = await GetHomeAsync(second, cookie);
+        Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
+
+        // Started only now: a node that cannot read the ring writes a plain key of its own, which would muddy the check above.
+        await withoutCertificate.StartAsync();
+        using var onNodeWithoutCertificate = await GetHomeAsync(withoutCertificate, cookie);
+        Assert.Equal(HttpStatusCode.Redirect, onNodeWithoutCertificate.StatusCode);
+    }
+
+    [Fact]
+    public async Task KeyRing_WithoutACertificate_IsStoredAsPlainXml()
+    {
+        await using var app = new MailroomAppFactory(DatabaseKind.Sqlite);
+        await app.StartAsync();
+        await SignUpAndGetSessionCookieAsync(app, TestUser.Create());
+
+        var keys = await app.WithDbContextAsync(db => db.DataProtectionKeys.Select(k => k.Xml ?? "").ToListAsync());
+
+        Assert.Contains(keys, xml => xml.Contains("<masterKey", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static MailroomAppFactory WithCertificate(MailroomAppFactory app, string path) => app
+        .WithSetting("Mailroom:DataProtection:CertificatePath", path)
+        .WithSetting("Mailroom:DataProtection:CertificatePassword", CertificatePassword);
+
+    private string CreateCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Mailroom key ring (test)", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var path = Path.Combine(_directory, "keyring.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, CertificatePassword));
+        return path;
+    }
+
+    private static async Task<string> SignUpAndGetSessionCookieAsync(MailroomAppFactory app, TestUser user)
+    {
+        using var client = app.CreateHttpClient();
+        var form = await SignUpForm.GetAsync(client);
+        using var response = await client.PostAsync(new Uri("sign-up", UriKind.Relative), form.With(user));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("Mailroom.Session=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    private static async Task<HttpResponseMessage> GetHomeAsync(MailroomAppFactory app, string cookie)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
+}
