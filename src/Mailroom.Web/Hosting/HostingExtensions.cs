@@ -1,5 +1,6 @@
 using Mailroom.Data;
 using Mailroom.Web.Api;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,8 @@ internal static class HostingExtensions
             .ValidateOnStart();
         services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) =>
             host.ShutdownTimeout = hosting.Value.ShutdownTimeout);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((forwarded, hosting) =>
+            TrustProxies(forwarded, hosting.Value.TrustedProxies));
 
         // One JSON object per line for log collectors in production, readable lines on a developer's console;
         // Logging:Console:FormatterName (json, simple, systemd) overrides either.
@@ -35,6 +38,11 @@ internal static class HostingExtensions
     /// <summary>Security headers, error pages (problem details under /api) and static files, in that order.</summary>
     public static WebApplication UseMailroomHosting(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMailroomSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -46,6 +54,28 @@ internal static class HostingExtensions
         app.UseWhen(context => !context.Request.IsApiRequest(), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         return app;
+    }
+
+    private static void TrustProxies(ForwardedHeadersOptions forwarded, IEnumerable<string> proxies)
+    {
+        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+        {
+            if (System.Net.IPNetwork.TryParse(proxy, out var network))
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+            else if (System.Net.IPAddress.TryParse(proxy, out var address))
+            {
+                forwarded.KnownProxies.Add(address);
+            }
+            else
+            {
+                throw new InvalidOperationException($"Mailroom:Hosting:TrustedProxies has '{proxy}', which is neither an IP address nor a CIDR network.");
+            }
+        }
     }
 
     /// <summary><c>/healthz</c> answers 200 only while the database is reachable; load balancers call it without signing in.</summary>

@@ -10,4 +10,11 @@ public sealed class HostingOptions
     /// <summary>How long a stopping node lets requests and background work (a fetch batch) finish before it exits.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Addresses or networks (CIDR) of load balancers whose X-Forwarded-For/-Proto headers are believed, so that a
+    /// node behind a TLS-terminating proxy knows the request was HTTPS (secure cookies) and who the client was.
+    /// Empty: forwarded headers are ignored, since anyone could send them.
+    /// </summary>
+    public IList<string> TrustedProxies { get; } = [];
 }
