@@ -2,6 +2,7 @@ using System.Globalization;
 using Mailroom.Accounts;
 using Mailroom.Fetching;
 using Mailroom.IntegrationTests.Hosting;
+using Mailroom.IntegrationTests.TestEnvironment;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -12,7 +13,7 @@ namespace Mailroom.IntegrationTests.Fetching;
 /// delete-after-retrieval on, then restarted. MAILROOM_CRASH_ROUNDS sets the number of kills: 20 by default, 10 under
 /// CI (about a minute; bench/crash.sh runs the full count).
 /// </summary>
-public sealed class CrashSafetyTests(ITestOutputHelper output)
+public sealed class CrashSafetyTests(TestServers servers, ITestOutputHelper output) : IClassFixture<TestServers>
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(2);
 
@@ -38,10 +39,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var seed = Environment.TickCount;
         var random = new Random(seed);
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
-        await using var nodes = new FetchingNodes(database, workingDirectory);
-        var mailbox = TestMailbox.Create("crash");
-        var samples = SampleMail.Create(2000, seed: 2000, mailbox.User, includeLarge: false);
-        mailbox.Drop(samples.Select(s => s.Bytes));
+        await using var nodes = new FetchingNodes(database, servers, workingDirectory);
+        var mailbox = await servers.CreateMailboxAsync();
+        var samples = await mailbox.DropMixedSizeMessagesAsync(2000, seed: 2000, includeLarge: false);
         var original = samples.Select(s => s.MessageId).ToHashSet();
 
         // A first, clean start creates the schema and the shared key ring the account's password is encrypted with.
@@ -72,7 +72,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             kills++;
             var (stored, duplicates, lost) = await CountAsync(nodes, accountId, mailbox, original);
             var runs = await nodes.QueryAsync(db => db.FetchRuns.AsNoTracking().Where(r => r.AccountId == accountId).OrderBy(r => r.Id).ToListAsync());
-            output.WriteLine($"kill {round}: stored {stored}, on server {mailbox.MessageIdsOnServer().Count}, lost {lost}, duplicates {duplicates}; " +
+            output.WriteLine($"kill {round}: stored {stored}, on server {mailbox.CountServerMessages()}, lost {lost}, duplicates {duplicates}; " +
                 string.Join(", ", runs.TakeLast(2).Select(r => $"{r.Node} {r.Outcome} {r.FailureKind} {r.FailureMessage}")));
             Assert.Equal((0, 0), (lost, duplicates));
         }
@@ -88,17 +88,17 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
         var final = await CountAsync(nodes, accountId, mailbox, original);
         var summary = $"Crash safety: {kills} kills (seed {seed}), {original.Count} messages: {final.Stored} stored, " +
-            $"{mailbox.MessageIdsOnServer().Count} on server, {final.Lost} lost, {final.Duplicates} duplicates";
+            $"{mailbox.CountServerMessages()} on server, {final.Lost} lost, {final.Duplicates} duplicates";
         output.WriteLine(summary);
         Console.WriteLine(summary);
         Assert.Equal((original.Count, 0, 0), (final.Stored, final.Lost, final.Duplicates));
-        Assert.Empty(mailbox.MessageIdsOnServer());
+        Assert.Empty(await mailbox.MessageIdsOnServerAsync());
     }
 
-    private static async Task<(int Stored, int Duplicates, int Lost)> CountAsync(FetchingNodes nodes, Guid accountId, TestMailbox mailbox, HashSet<string> original)
+    private static async Task<(int Stored, int Duplicates, int Lost)> CountAsync(FetchingNodes nodes, Guid accountId, MailboxUser mailbox, HashSet<string> original)
     {
         var stored = await nodes.QueryAsync(db => db.Messages.AsNoTracking().Where(m => m.AccountId == accountId).Select(m => m.MessageIdHeader ?? "").ToListAsync());
-        var onServer = mailbox.MessageIdsOnServer();
+        var onServer = await mailbox.MessageIdsOnServerAsync();
         var lost = original.Count(id => !stored.Contains(id) && !onServer.Contains(id));
         return (stored.Count, stored.Count - stored.Distinct().Count(), lost);
     }

@@ -2,11 +2,12 @@ using System.Net;
 using Mailroom.Accounts;
 using Mailroom.Fetching;
 using Mailroom.IntegrationTests.Hosting;
+using Mailroom.IntegrationTests.TestEnvironment;
 using Mailroom.Network;
 
 namespace Mailroom.IntegrationTests.Fetching;
 
-public sealed class DroppedConnectionTests
+public sealed class DroppedConnectionTests(TestServers servers) : IClassFixture<TestServers>
 {
     // Server-to-client bytes before the cut: inside the TLS handshake, around sign-in and UIDL, and at several
     // depths of the RETR stream (mid-message for the small, the 20-200 KB and the multi-megabyte messages).
@@ -15,15 +16,14 @@ public sealed class DroppedConnectionTests
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task Fetch_WhenConnectionsDropAtAnyPoint_LosesNothing_StoresNothingTwice_AndTheNextPollFinishes(DatabaseKind kind)
     {
-        await using var proxy = new CuttingProxy(new IPEndPoint(IPAddress.Loopback, TestMailbox.ImplicitTlsPort));
-        await using var app = FetchTestApps.Create(kind, scheduler: false, proxy.Port)
+        await using var proxy = new CuttingProxy(new IPEndPoint(IPAddress.Parse(servers.GoodHost), servers.Pop3sPort));
+        await using var app = FetchTestApps.Create(kind, servers, scheduler: false, proxy.Port)
             .WithSetting("Mailroom:Fetching:BatchMaxMessages", "20")
             .WithSetting("Mailroom:Fetching:BatchMaxBytes", "300000");
         await app.StartAsync();
-        var mailbox = TestMailbox.Create();
-        var samples = SampleMail.Create(150, seed: 150, mailbox.User);
-        mailbox.Drop(samples.Select(s => s.Bytes));
-        var accountId = await FetchTestApps.AddAccountAsync(app, mailbox, RetrievalPolicy.DeleteFromServer, port: proxy.Port);
+        var mailbox = await servers.CreateMailboxAsync();
+        var samples = await mailbox.DropMixedSizeMessagesAsync(150, seed: 150);
+        var accountId = await FetchTestApps.AddAccountAsync(app, servers, mailbox, RetrievalPolicy.DeleteFromServer, port: proxy.Port);
         var original = samples.Select(s => s.MessageId).ToHashSet();
 
         var failures = 0;
@@ -45,15 +45,15 @@ public sealed class DroppedConnectionTests
         var final = await FetchTestApps.FetchOnceAsync(app, accountId);
 
         Assert.Equal(FetchOutcome.Succeeded, final.Outcome);
-        Assert.Empty(mailbox.MessageIdsOnServer());
+        Assert.Empty(await mailbox.MessageIdsOnServerAsync());
         Assert.Equal(original.Order(), (await FetchTestApps.StoredMessageIdsAsync(app, accountId)).Order());
     }
 
-    private static async Task AssertNothingLostOrDuplicatedAsync(MailroomAppFactory app, Guid accountId, TestMailbox mailbox, HashSet<string> original)
+    private static async Task AssertNothingLostOrDuplicatedAsync(MailroomAppFactory app, Guid accountId, MailboxUser mailbox, HashSet<string> original)
     {
         var stored = await FetchTestApps.StoredMessageIdsAsync(app, accountId);
         Assert.Equal(stored.Count, stored.Distinct().Count());
-        var missing = original.Except(stored).Except(mailbox.MessageIdsOnServer()).ToList();
+        var missing = original.Except(stored).Except(await mailbox.MessageIdsOnServerAsync()).ToList();
         Assert.Empty(missing);
     }
 }

@@ -2,6 +2,7 @@ using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Fetching;
 using Mailroom.IntegrationTests.Hosting;
+using Mailroom.IntegrationTests.TestEnvironment;
 using Mailroom.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -13,17 +14,19 @@ namespace Mailroom.IntegrationTests.Fetching;
 internal static class FetchTestApps
 {
     /// <summary>The scheduler is off unless asked: most tests drive each fetch themselves, so every run is deterministic.</summary>
-    public static MailroomAppFactory Create(DatabaseKind kind, bool scheduler = false, params int[] extraPorts) => Configure(new MailroomAppFactory(kind), scheduler, extraPorts);
+    public static MailroomAppFactory Create(DatabaseKind kind, TestServers servers, bool scheduler = false, params int[] extraPorts) =>
+        Configure(new MailroomAppFactory(kind), servers, scheduler, extraPorts);
 
-    public static MailroomAppFactory Configure(MailroomAppFactory app, bool scheduler, params int[] extraPorts)
+    public static MailroomAppFactory Configure(MailroomAppFactory app, TestServers servers, bool scheduler, params int[] extraPorts)
     {
         ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(servers);
         app.WithSetting("Mailroom:Network:AllowPrivateAddresses", "true")
-            .WithSetting("Mailroom:Tls:TrustedRootCertificates:0", TestMailbox.CaCertificatePath)
+            .WithSetting("Mailroom:Tls:TrustedRootCertificates:0", servers.CaCertificatePath)
             .WithSetting("Mailroom:Fetching:Enabled", scheduler ? "true" : "false")
             .WithSetting("Mailroom:Fetching:ClaimInterval", "00:00:00.200")
             .WithSetting("Mailroom:Fetching:PollInterval", "01:00:00");
-        int[] ports = [TestMailbox.ImplicitTlsPort, TestMailbox.StlsPort, .. extraPorts];
+        int[] ports = [servers.Pop3sPort, servers.Pop3Port, .. extraPorts];
         for (var i = 0; i < ports.Length; i++)
         {
             app.WithSetting($"Mailroom:Pop3:AllowedPorts:{i}", ports[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -33,25 +36,26 @@ internal static class FetchTestApps
     }
 
     public static async Task<Guid> AddAccountAsync(
-        MailroomAppFactory app, TestMailbox mailbox, RetrievalPolicy policy = RetrievalPolicy.KeepOnServer, int? deleteAfterDays = null, int? port = null)
+        MailroomAppFactory app, TestServers servers, MailboxUser mailbox, RetrievalPolicy policy = RetrievalPolicy.KeepOnServer, int? deleteAfterDays = null, int? port = null)
     {
         ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(servers);
         ArgumentNullException.ThrowIfNull(mailbox);
         await using var scope = app.Services.CreateAsyncScope();
         var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Pop3PasswordProtector.Purpose);
         var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
-        var owner = new MailroomUser { UserName = mailbox.User, Email = mailbox.User };
+        var owner = new MailroomUser { UserName = mailbox.Address, Email = mailbox.Address };
         db.Users.Add(owner);
         var account = new Pop3Account
         {
             OwnerId = owner.Id,
             DisplayName = "Fetch test",
-            EmailAddress = mailbox.User,
-            Host = "127.0.0.1",
-            Port = port ?? TestMailbox.ImplicitTlsPort,
+            EmailAddress = mailbox.Address,
+            Host = servers.GoodHost,
+            Port = port ?? servers.Pop3sPort,
             UseSsl = true,
-            UserName = mailbox.User,
-            ProtectedPassword = protector.Protect(mailbox.Secret),
+            UserName = mailbox.Address,
+            ProtectedPassword = protector.Protect(mailbox.Password),
             AfterRetrieval = policy,
             DeleteAfterDays = deleteAfterDays,
         };

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.IntegrationTests.Hosting;
+using Mailroom.IntegrationTests.TestEnvironment;
 using Mailroom.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,7 @@ namespace Mailroom.IntegrationTests.Fetching;
 /// Real app processes (<c>dotnet Mailroom.Web.dll</c>) fetching from the testenv Dovecot on one database, plus a
 /// direct line to that database for the test: the way to prove what survives kill -9.
 /// </summary>
-internal sealed class FetchingNodes(TestDatabase database, string workingDirectory) : IAsyncDisposable
+internal sealed class FetchingNodes(TestDatabase database, TestServers servers, string workingDirectory) : IAsyncDisposable
 {
     private readonly ServiceProvider _services = DirectServices(database);
 
@@ -24,8 +25,8 @@ internal sealed class FetchingNodes(TestDatabase database, string workingDirecto
         ["Mailroom__Database__Provider"] = database.Provider.ToString(),
         ["ConnectionStrings__Mailroom"] = database.ConnectionString,
         ["Mailroom__Network__AllowPrivateAddresses"] = "true",
-        ["Mailroom__Tls__TrustedRootCertificates__0"] = TestMailbox.CaCertificatePath,
-        ["Mailroom__Pop3__AllowedPorts__0"] = TestMailbox.ImplicitTlsPort.ToString(CultureInfo.InvariantCulture),
+        ["Mailroom__Tls__TrustedRootCertificates__0"] = servers.CaCertificatePath,
+        ["Mailroom__Pop3__AllowedPorts__0"] = servers.Pop3sPort.ToString(CultureInfo.InvariantCulture),
         ["Mailroom__Fetching__NodeName"] = node,
         ["Mailroom__Fetching__LeaseDuration"] = lease.ToString("c", CultureInfo.InvariantCulture),
         ["Mailroom__Fetching__ClaimInterval"] = "00:00:00.200",
@@ -36,23 +37,23 @@ internal sealed class FetchingNodes(TestDatabase database, string workingDirecto
     });
 
     /// <summary>Adds an account as the accounts feature would: the password encrypted with the app's shared key ring.</summary>
-    public async Task<Guid> AddAccountAsync(TestMailbox mailbox, RetrievalPolicy policy)
+    public async Task<Guid> AddAccountAsync(MailboxUser mailbox, RetrievalPolicy policy)
     {
         await using var scope = _services.CreateAsyncScope();
         var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Pop3PasswordProtector.Purpose);
         var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
-        var owner = new MailroomUser { UserName = mailbox.User, Email = mailbox.User };
+        var owner = new MailroomUser { UserName = mailbox.Address, Email = mailbox.Address };
         db.Users.Add(owner);
         var account = new Pop3Account
         {
             OwnerId = owner.Id,
             DisplayName = "Node test",
-            EmailAddress = mailbox.User,
-            Host = "127.0.0.1",
-            Port = TestMailbox.ImplicitTlsPort,
+            EmailAddress = mailbox.Address,
+            Host = servers.GoodHost,
+            Port = servers.Pop3sPort,
             UseSsl = true,
-            UserName = mailbox.User,
-            ProtectedPassword = protector.Protect(mailbox.Secret),
+            UserName = mailbox.Address,
+            ProtectedPassword = protector.Protect(mailbox.Password),
             AfterRetrieval = policy,
         };
         db.Pop3Accounts.Add(account);

@@ -1,13 +1,14 @@
 using Mailroom.Accounts;
 using Mailroom.Fetching;
 using Mailroom.IntegrationTests.Hosting;
+using Mailroom.IntegrationTests.TestEnvironment;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace Mailroom.IntegrationTests.Fetching;
 
 /// <summary>Two app processes on one PostgreSQL database share 50 accounts; one is killed and the other takes its accounts over.</summary>
-public sealed class TwoNodeTests(ITestOutputHelper output)
+public sealed class TwoNodeTests(TestServers servers, ITestOutputHelper output) : IClassFixture<TestServers>
 {
     private const int Accounts = 50;
     private const int MessagesPerAccount = 30;
@@ -31,18 +32,18 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
     private async Task RunAsync(string workingDirectory)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
-        await using var nodes = new FetchingNodes(database, workingDirectory);
+        await using var nodes = new FetchingNodes(database, servers, workingDirectory);
         await using (var setup = nodes.Start("setup", Lease))
         {
             await setup.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
             await setup.StopAsync(TimeSpan.FromSeconds(30));
         }
 
-        var mailboxes = new Dictionary<Guid, TestMailbox>();
+        var mailboxes = new Dictionary<Guid, MailboxUser>();
         for (var i = 0; i < Accounts; i++)
         {
-            var mailbox = TestMailbox.Create("node");
-            mailbox.Drop(SampleMail.Create(MessagesPerAccount, seed: i, mailbox.User, includeLarge: false).Select(s => s.Bytes));
+            var mailbox = await servers.CreateMailboxAsync();
+            await mailbox.DropMixedSizeMessagesAsync(MessagesPerAccount, seed: i, includeLarge: false);
             mailboxes[await nodes.AddAccountAsync(mailbox, RetrievalPolicy.KeepOnServer)] = mailbox;
         }
 
@@ -59,7 +60,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         }
     }
 
-    private async Task ShareAndTakeOverAsync(FetchingNodes nodes, Dictionary<Guid, TestMailbox> mailboxes, AppProcess nodeA, AppProcess nodeB)
+    private async Task ShareAndTakeOverAsync(FetchingNodes nodes, Dictionary<Guid, MailboxUser> mailboxes, AppProcess nodeA, AppProcess nodeB)
     {
         await Task.WhenAll(nodeA.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60)), nodeB.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60)));
         await WaitForSuccessfulRunsAsync(nodes, 1, TimeSpan.FromSeconds(120));
@@ -74,7 +75,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         // Second round: new mail everywhere, all due at once; node A dies while it holds leases.
         foreach (var mailbox in mailboxes.Values)
         {
-            mailbox.Drop(SampleMail.Create(2 * MessagesPerAccount, seed: 1000 + mailboxes.Count, mailbox.User, includeLarge: false).Select(s => s.Bytes));
+            await mailbox.DropMixedSizeMessagesAsync(2 * MessagesPerAccount, seed: 1000 + mailboxes.Count, includeLarge: false);
         }
 
         await nodes.QueryAsync(db => db.AccountFetchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextFetchAt, DateTimeOffset.UtcNow)));

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Mailroom.IntegrationTests.TestEnvironment;
 
@@ -7,7 +9,7 @@ namespace Mailroom.IntegrationTests.TestEnvironment;
 /// users.d/&lt;address&gt;, the mail is the maildir mail/&lt;address&gt;/ (also where Postfix delivers).
 /// Each test creates its own users, so parallel tests never share a mailbox.
 /// </summary>
-public sealed class MailboxUser
+public sealed partial class MailboxUser
 {
     private const UnixFileMode WorldWritable = (UnixFileMode)0b111_111_111;
     private static long _dropSequence;
@@ -78,6 +80,18 @@ public sealed class MailboxUser
     }
 
     /// <summary>
+    /// Generates <paramref name="count"/> messages of real-mailbox sizes addressed to this user (see
+    /// <see cref="SampleMessages.CreateMixedSizes"/>) and drops them in the mailbox.
+    /// </summary>
+    public async Task<IReadOnlyList<SampleMessage>> DropMixedSizeMessagesAsync(
+        int count, int seed, bool includeLarge = true, CancellationToken cancellationToken = default)
+    {
+        var messages = SampleMessages.CreateMixedSizes(count, seed, Address, includeLarge);
+        await DropMessagesAsync(messages.Select(m => m.Raw), cancellationToken);
+        return messages;
+    }
+
+    /// <summary>
     /// Changes the password on the server ("the real password changed"). Returns once Dovecot uses the new one:
     /// Dovecot re-reads a passwd-file only when its mtime (whole seconds) or size changed, and at most once per
     /// second, so the new file gets a later mtime and this waits for the next second (up to ~1 s).
@@ -99,7 +113,42 @@ public sealed class MailboxUser
     public int CountServerMessages() =>
         Directory.GetFiles(Path.Combine(Maildir, "new")).Length + Directory.GetFiles(Path.Combine(Maildir, "cur")).Length;
 
+    /// <summary>
+    /// The Message-ID of every message the server holds for this user right now (empty for a message without one).
+    /// Reads the maildir, so it works while a POP3 session is open.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MessageIdsOnServerAsync(CancellationToken cancellationToken = default)
+    {
+        // Dovecot renames files while a session runs (new/ to cur/, flags, DELE): one can vanish between listing and reading.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var ids = new List<string>();
+                foreach (var path in Directory.EnumerateFiles(Path.Combine(Maildir, "new")).Concat(Directory.EnumerateFiles(Path.Combine(Maildir, "cur"))))
+                {
+                    var head = await ReadHeadAsync(path, cancellationToken);
+                    ids.Add(MessageIdHeader().Match(head) is { Success: true } match ? match.Groups[1].Value : "");
+                }
+
+                return ids;
+            }
+            catch (FileNotFoundException) when (attempt < 20)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
+    }
+
     public override string ToString() => Address;
+
+    private static async Task<string> ReadHeadAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        var buffer = new byte[4096];
+        var length = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        return Encoding.Latin1.GetString(buffer, 0, length);
+    }
 
     private async Task<string> WriteUserLineAsync(CancellationToken cancellationToken)
     {
@@ -114,4 +163,7 @@ public sealed class MailboxUser
     }
 
     private static string NewPassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+
+    [GeneratedRegex(@"(?im)^Message-ID:\s*<([^>]+)>")]
+    private static partial Regex MessageIdHeader();
 }

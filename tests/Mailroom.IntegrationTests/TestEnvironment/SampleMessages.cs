@@ -12,7 +12,7 @@ public sealed record SampleMessage(string MessageId, string Subject, DateTimeOff
 /// alternative, mixed with an attachment, and non-ASCII headers and body. Dates go back an hour per message
 /// from 2026-11-01, in different zones, so ordering by sent date is distinguishable from delivery order.
 /// </summary>
-public static class SampleMessages
+public static partial class SampleMessages
 {
     private static readonly DateTimeOffset Newest = new(2026, 11, 1, 9, 30, 0, TimeSpan.Zero);
     private static readonly TimeSpan[] Offsets = [TimeSpan.Zero, TimeSpan.FromHours(1), TimeSpan.FromHours(-5), TimeSpan.FromHours(5.5)];

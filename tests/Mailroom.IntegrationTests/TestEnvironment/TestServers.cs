@@ -40,6 +40,9 @@ public sealed class TestServers : IDisposable
 
     public string EnvironmentFile { get; }
 
+    /// <summary>The PEM file of <see cref="CaCertificate"/>, for Mailroom:Tls:TrustedRootCertificates.</summary>
+    public string CaCertificatePath => Setting("CA_CERT");
+
     /// <summary>The throwaway test CA: the only root a test should trust.</summary>
     public X509Certificate2 CaCertificate { get; }
 

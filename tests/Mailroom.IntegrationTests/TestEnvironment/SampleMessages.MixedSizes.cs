@@ -1,19 +1,23 @@
 using System.Globalization;
 using System.Text;
 
-namespace Mailroom.IntegrationTests.Fetching;
+namespace Mailroom.IntegrationTests.TestEnvironment;
 
-/// <summary>Realistic test messages: varied dates and the size mix of real mailboxes (most 2–20 KB, a quarter 20–200 KB, a few 0.5–3 MB).</summary>
-public static class SampleMail
+/// <summary>
+/// Messages with the size mix of real mailboxes (most 2–20 KB, a quarter 20–200 KB, 1 % 0.5–3 MB) and distinct dates
+/// shuffled against the delivery order: what the fetch tests need to exercise batching, size limits and cut streams.
+/// The same seed gives the same sizes and dates, so a failing run can be repeated.
+/// </summary>
+public static partial class SampleMessages
 {
-    private static readonly DateTimeOffset Epoch = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private const string MixedSender = "\"Sample Sender\" <sender@sample.test>";
+    private static readonly DateTimeOffset MixedEpoch = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public sealed record Sample(string MessageId, DateTimeOffset Date, byte[] Bytes);
-
-    public static IReadOnlyList<Sample> Create(int count, int seed, string recipient, bool includeLarge = true)
+    public static IReadOnlyList<SampleMessage> CreateMixedSizes(int count, int seed, string to, bool includeLarge = true)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         var random = new Random(seed);
-        var samples = new List<Sample>(count);
+        var messages = new List<SampleMessage>(count);
         for (var i = 0; i < count; i++)
         {
             var roll = random.NextDouble();
@@ -24,28 +28,30 @@ public static class SampleMail
                 _ => random.Next(2 * 1024, 20 * 1024),
             };
 
-            // Distinct dates a few minutes apart, shuffled against the delivery order.
-            var date = Epoch.AddMinutes(random.Next(0, 1_000_000) * 3 + i % 3).AddSeconds(i % 60);
-            var id = $"{seed}.{i}.{Guid.NewGuid():N}@sample.test";
-            samples.Add(new Sample(id, date, Build(id, date, recipient, size, random, withAttachment: size > 100 * 1024)));
+            var date = MixedEpoch.AddMinutes(random.Next(0, 1_000_000) * 3 + i % 3).AddSeconds(i % 60);
+            var messageId = $"{seed}.{i}.{Guid.NewGuid():N}@sample.test";
+            var subject = $"Sample {messageId[..12]}";
+            var raw = BuildSized(messageId, subject, date, to, size, random, withAttachment: size > 100 * 1024);
+            messages.Add(new SampleMessage(messageId, subject, date, MixedSender, raw));
         }
 
-        return samples;
+        return messages;
     }
 
-    private static byte[] Build(string messageId, DateTimeOffset date, string recipient, int size, Random random, bool withAttachment)
+    private static byte[] BuildSized(string messageId, string subject, DateTimeOffset date, string to, int size, Random random, bool withAttachment)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Return-Path: <sender@sample.test>\r\n");
+        text.Append("Return-Path: <sender@sample.test>\r\n");
         text.Append(CultureInfo.InvariantCulture, $"Received: from mx.sample.test by pop.example.test; {date.AddMinutes(1).ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture)} +0000\r\n");
-        text.Append(CultureInfo.InvariantCulture, $"From: \"Sample Sender\" <sender@sample.test>\r\n");
-        text.Append(CultureInfo.InvariantCulture, $"To: <{recipient}>\r\n");
-        text.Append(CultureInfo.InvariantCulture, $"Subject: Sample {messageId[..12]}\r\n");
+        text.Append(CultureInfo.InvariantCulture, $"From: {MixedSender}\r\n");
+        text.Append(CultureInfo.InvariantCulture, $"To: <{to}>\r\n");
+        text.Append(CultureInfo.InvariantCulture, $"Subject: {subject}\r\n");
         text.Append(CultureInfo.InvariantCulture, $"Date: {date.ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture)} +0000\r\n");
         text.Append(CultureInfo.InvariantCulture, $"Message-ID: <{messageId}>\r\nMIME-Version: 1.0\r\n");
         if (withAttachment)
         {
             text.Append("Content-Type: multipart/mixed; boundary=\"sample-boundary\"\r\n\r\n--sample-boundary\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
+            // A line starting with a dot: POP3 dot-stuffing (RFC 1939 §3) must be undone byte-exactly.
             text.Append("Please find the attached file.\r\n.leading dot line survives dot-stuffing\r\n--sample-boundary\r\n");
             text.Append("Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"data.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n");
             var binary = new byte[(size - text.Length) * 3 / 4];
