@@ -23,7 +23,7 @@ public sealed class KeyRingEncryptionTests : IDisposable
         await first.StartAsync();
         await second.StartAsync();
 
-        var cookie = await SignUpAndGetSessionCookieAsync(first, TestUser.Create());
+        var cookie = await SessionCookies.SignUpAsync(first, TestUser.Create());
 
         var keys = await first.WithDbContextAsync(db => db.DataProtectionKeys.Select(k => k.Xml ?? "").ToListAsync());
         Assert.NotEmpty(keys);
@@ -32,12 +32,12 @@ public sealed class KeyRingEncryptionTests : IDisposable
             Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
             Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
         });
-        using var onSecond = await GetHomeAsync(second, cookie);
+        using var onSecond = await SessionCookies.GetHomeAsync(second, cookie);
         Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
 
         // Started only now: a node that cannot read the ring writes a plain key of its own, which would muddy the check above.
         await withoutCertificate.StartAsync();
-        using var onNodeWithoutCertificate = await GetHomeAsync(withoutCertificate, cookie);
+        using var onNodeWithoutCertificate = await SessionCookies.GetHomeAsync(withoutCertificate, cookie);
         Assert.Equal(HttpStatusCode.Redirect, onNodeWithoutCertificate.StatusCode);
     }
 
@@ -46,7 +46,7 @@ public sealed class KeyRingEncryptionTests : IDisposable
     {
         await using var app = new MailroomAppFactory(DatabaseKind.Sqlite);
         await app.StartAsync();
-        await SignUpAndGetSessionCookieAsync(app, TestUser.Create());
+        await SessionCookies.SignUpAsync(app, TestUser.Create());
 
         var keys = await app.WithDbContextAsync(db => db.DataProtectionKeys.Select(k => k.Xml ?? "").ToListAsync());
 
@@ -67,22 +67,5 @@ public sealed class KeyRingEncryptionTests : IDisposable
         var path = Path.Combine(_directory, "keyring.pfx");
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, CertificatePassword));
         return path;
-    }
-
-    private static async Task<string> SignUpAndGetSessionCookieAsync(MailroomAppFactory app, TestUser user)
-    {
-        using var client = app.CreateHttpClient();
-        var form = await SignUpForm.GetAsync(client);
-        using var response = await client.PostAsync(new Uri("sign-up", UriKind.Relative), form.With(user));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("Mailroom.Session=", StringComparison.Ordinal)).Split(';')[0];
-    }
-
-    private static async Task<HttpResponseMessage> GetHomeAsync(MailroomAppFactory app, string cookie)
-    {
-        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
-        request.Headers.Add("Cookie", cookie);
-        return await client.SendAsync(request);
     }
 }
