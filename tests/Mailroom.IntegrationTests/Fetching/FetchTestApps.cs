@@ -35,13 +35,21 @@ internal static class FetchTestApps
         return app;
     }
 
-    public static async Task<Guid> AddAccountAsync(
+    public static Task<Guid> AddAccountAsync(
         MailroomAppFactory app, TestServers servers, MailboxUser mailbox, RetrievalPolicy policy = RetrievalPolicy.KeepOnServer, int? deleteAfterDays = null, int? port = null)
     {
         ArgumentNullException.ThrowIfNull(app);
+        return SeedAccountAsync(app.Services, servers, mailbox, policy, deleteAfterDays, port);
+    }
+
+    /// <summary>Adds a user and a POP3 account straight into the database, the password encrypted with the services' key ring as the accounts feature does.</summary>
+    public static async Task<Guid> SeedAccountAsync(
+        IServiceProvider services, TestServers servers, MailboxUser mailbox, RetrievalPolicy policy, int? deleteAfterDays = null, int? port = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(servers);
         ArgumentNullException.ThrowIfNull(mailbox);
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Pop3PasswordProtector.Purpose);
         var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
         var owner = new MailroomUser { UserName = mailbox.Address, Email = mailbox.Address };

@@ -3,8 +3,6 @@ using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.IntegrationTests.Hosting;
 using Mailroom.IntegrationTests.TestEnvironment;
-using Mailroom.Users;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,29 +35,8 @@ internal sealed class FetchingNodes(TestDatabase database, TestServers servers, 
     });
 
     /// <summary>Adds an account as the accounts feature would: the password encrypted with the app's shared key ring.</summary>
-    public async Task<Guid> AddAccountAsync(MailboxUser mailbox, RetrievalPolicy policy)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Pop3PasswordProtector.Purpose);
-        var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
-        var owner = new MailroomUser { UserName = mailbox.Address, Email = mailbox.Address };
-        db.Users.Add(owner);
-        var account = new Pop3Account
-        {
-            OwnerId = owner.Id,
-            DisplayName = "Node test",
-            EmailAddress = mailbox.Address,
-            Host = servers.GoodHost,
-            Port = servers.Pop3sPort,
-            UseSsl = true,
-            UserName = mailbox.Address,
-            ProtectedPassword = protector.Protect(mailbox.Password),
-            AfterRetrieval = policy,
-        };
-        db.Pop3Accounts.Add(account);
-        await db.SaveChangesAsync();
-        return account.Id;
-    }
+    public Task<Guid> AddAccountAsync(MailboxUser mailbox, RetrievalPolicy policy) =>
+        FetchTestApps.SeedAccountAsync(_services, servers, mailbox, policy);
 
     public async Task<T> QueryAsync<T>(Func<MailroomDbContext, Task<T>> query)
     {
