@@ -8,7 +8,7 @@ using Mailroom.Sending;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
-using Mailroom.Web.Reading;
+using Mailroom.Web.Messages;
 using Mailroom.Web.Shell;
 using Mailroom.Web.Users;
 

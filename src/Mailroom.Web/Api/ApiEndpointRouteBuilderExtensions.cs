@@ -1,6 +1,7 @@
 using Mailroom.Web.Api.Accounts;
 using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Api.Messages;
+using Mailroom.Web.Api.SenderAddresses;
 using Mailroom.Web.Api.Sending;
 using Mailroom.Web.Api.Users;
 

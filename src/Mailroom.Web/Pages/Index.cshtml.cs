@@ -1,6 +1,6 @@
 using Mailroom.Data;
 using Mailroom.Messages;
-using Mailroom.Web.Reading;
+using Mailroom.Web.Messages;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

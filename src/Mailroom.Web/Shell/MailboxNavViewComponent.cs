@@ -1,7 +1,7 @@
 using Mailroom.Accounts;
 using Mailroom.Fetching;
 using Mailroom.Messages;
-using Mailroom.Web.Reading;
+using Mailroom.Web.Messages;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 

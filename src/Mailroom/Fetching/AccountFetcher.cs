@@ -14,7 +14,7 @@ namespace Mailroom.Fetching;
 /// </summary>
 public sealed partial class AccountFetcher(
     IDbContextFactory<MailroomDbContext> databases,
-    MailboxSync sync,
+    Pop3MailboxSync sync,
     FetchJournal journal,
     FetchHeartbeat heartbeat,
     IServiceScopeFactory scopes,

@@ -18,7 +18,7 @@ public static class FetchingServiceCollectionExtensions
         services.AddScoped<UidLedger>();
         services.AddScoped<FetchedBatchWriter>();
         services.TryAddSingleton<Pop3PasswordProtector>();
-        services.AddScoped<MailboxSync>();
+        services.AddScoped<Pop3MailboxSync>();
         services.AddScoped<AccountFetcher>();
         services.AddScoped<FetchRequests>();
         services.AddScoped<FetchStatusReader>();

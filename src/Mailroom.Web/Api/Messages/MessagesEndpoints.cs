@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Mailroom.Messages;
-using Mailroom.Web.Reading;
+using Mailroom.Web.Messages;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,5 @@
 using Mailroom.Messages;
-using Mailroom.Web.Reading;
+using Mailroom.Web.Messages;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

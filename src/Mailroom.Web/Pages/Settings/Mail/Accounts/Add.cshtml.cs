@@ -21,7 +21,7 @@ public sealed class AddModel(Pop3AccountService accounts, KnownProviderDirectory
             TempData["Saved"] = $"{result.Account!.DisplayName} was added. Mailroom will start fetching its mail shortly.";
 
             // Issue 6: once the incoming server works, the user is prompted for the outgoing details.
-            return RedirectToPage("/Settings/Mail/SendAs/Setup", new { account = result.Account.Id });
+            return RedirectToPage("/Settings/Mail/SenderAddresses/Setup", new { account = result.Account.Id });
         }
 
         if (result.Status == AccountChangeStatus.TestRequired)
