@@ -7,7 +7,7 @@ using Mailroom.Web.Api.Users;
 
 namespace Mailroom.Web.Api;
 
-public static class ApiEndpointRouteBuilderExtensions
+internal static class ApiEndpointRouteBuilderExtensions
 {
     /// <summary>Everything under /api, plus its OpenAPI document at /openapi/v1.json. Add one Map call per feature.</summary>
     public static IEndpointRouteBuilder MapMailroomApi(this IEndpointRouteBuilder endpoints)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Mailroom.Web.Messages;
 
-public static class ByteSize
+internal static class ByteSize
 {
     /// <summary>"812 B", "14 KB", "2.3 MB": what a mail client shows beside a message or attachment.</summary>
     public static string Format(long bytes) => bytes switch

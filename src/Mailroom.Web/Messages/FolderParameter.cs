@@ -6,7 +6,7 @@ namespace Mailroom.Web.Messages;
 /// The folder as pages and the API spell it: <c>folder=sent</c>, or nothing (or <c>inbox</c>) for the inbox,
 /// so existing links keep meaning the inbox.
 /// </summary>
-public static class FolderParameter
+internal static class FolderParameter
 {
     public const string Sent = "sent";
 

@@ -6,7 +6,7 @@ namespace Mailroom.Web.Messages;
 /// Dates go to the browser as ISO instants; reading.js shows them in the user's own time zone and locale.
 /// The UTC text is what a browser without scripts shows.
 /// </summary>
-public static class Instants
+internal static class Instants
 {
     public static string Iso(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

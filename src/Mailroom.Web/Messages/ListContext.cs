@@ -6,7 +6,7 @@ namespace Mailroom.Web.Messages;
 /// The list a message was opened from (account, folder, search, page) travels in the query string, so that Back,
 /// reload and the browser's history all land on the same list.
 /// </summary>
-public static class ListContext
+internal static class ListContext
 {
     private static readonly string[] Keys = ["account", "folder", "q", "after", "before"];
 

@@ -8,7 +8,7 @@ namespace Mailroom.Web.Messages;
 /// What the reading pane loads besides the page itself: the sanitised HTML body for its sandboxed frame.
 /// Raw messages and attachments are served by the JSON API, which the pages link to (cookie sign-in works there too).
 /// </summary>
-public static class MessageContentEndpoints
+internal static class MessageContentEndpoints
 {
     public static IEndpointRouteBuilder MapMessageContent(this IEndpointRouteBuilder endpoints)
     {

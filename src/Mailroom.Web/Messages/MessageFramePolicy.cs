@@ -6,7 +6,7 @@ namespace Mailroom.Web.Messages;
 /// images, plus remote images once the user pressed "Show images". The CSP <c>sandbox</c> directive gives the
 /// document an opaque origin even when it is opened directly, outside the sandboxed iframe.
 /// </summary>
-public static class MessageFramePolicy
+internal static class MessageFramePolicy
 {
     /// <summary>The iframe's sandbox attribute: links may open a new tab (which leaves the sandbox); no scripts, no same-origin.</summary>
     public const string IframeSandbox = "allow-popups allow-popups-to-escape-sandbox";

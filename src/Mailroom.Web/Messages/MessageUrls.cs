@@ -3,7 +3,7 @@ using Mailroom.Sending.Compose;
 namespace Mailroom.Web.Messages;
 
 /// <summary>Where a message's parts are served; one place, so pages and API responses link alike.</summary>
-public static class MessageUrls
+internal static class MessageUrls
 {
     public static string Page(long id) => $"/messages/{id}";
 

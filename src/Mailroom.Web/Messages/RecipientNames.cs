@@ -3,7 +3,7 @@ using MimeKit;
 namespace Mailroom.Web.Messages;
 
 /// <summary>The recipients of a sent message as a list row shows them: names where known, else addresses.</summary>
-public static class RecipientNames
+internal static class RecipientNames
 {
     public static string Of(string recipients)
     {

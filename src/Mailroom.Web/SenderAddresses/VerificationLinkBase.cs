@@ -7,7 +7,7 @@ namespace Mailroom.Web.SenderAddresses;
 /// Where verification links point. The configured public address wins: a link built from the request trusts its Host
 /// header, which only AllowedHosts (or a proxy) vouches for, and a forged host would send the token to someone else.
 /// </summary>
-public static class VerificationLinkBase
+internal static class VerificationLinkBase
 {
     public const string ConfirmationPath = "/send-as/confirm";
 

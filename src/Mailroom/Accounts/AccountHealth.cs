@@ -15,7 +15,7 @@ namespace Mailroom.Accounts;
 /// by email; temporary trouble (mailbox in use, server errors, connection failures) never disables it.
 /// Counters change with single UPDATE statements so that several nodes and the user's own edits cannot lose one.
 /// </summary>
-public sealed partial class AccountHealth(
+internal sealed partial class AccountHealth(
     MailroomDbContext db,
     AccountDisabledNotifier notifier,
     TimeProvider time,

@@ -12,7 +12,7 @@ namespace Mailroom.Fetching;
 /// <see cref="MailFailureClassifier"/>; cancellation (shutdown, lost lease) is recorded as such and never counts
 /// against the account.
 /// </summary>
-public sealed partial class AccountFetcher(
+internal sealed partial class AccountFetcher(
     IDbContextFactory<MailroomDbContext> databases,
     Pop3MailboxSync sync,
     FetchJournal journal,

@@ -9,7 +9,7 @@ namespace Mailroom.Fetching;
 /// can never both win: SQLite has a single writer, and on PostgreSQL the candidate rows are locked with
 /// FOR UPDATE SKIP LOCKED inside the subquery (an outer LIMIT would lock every candidate, see STACK-NOTES §5).
 /// </summary>
-public sealed class FetchLeases(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
+internal sealed class FetchLeases(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
 
@@ -102,4 +102,4 @@ public sealed class FetchLeases(IDbContextFactory<MailroomDbContext> databases, 
 }
 
 /// <summary>This node's claim on one account; valid while the token is still in the account's schedule row and ExpiresAt has not passed.</summary>
-public sealed record FetchLease(Guid AccountId, Guid Token, string Node, DateTimeOffset ExpiresAt);
+internal sealed record FetchLease(Guid AccountId, Guid Token, string Node, DateTimeOffset ExpiresAt);

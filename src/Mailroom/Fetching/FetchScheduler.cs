@@ -11,7 +11,7 @@ namespace Mailroom.Fetching;
 /// Runs on every node: on each tick it gives new accounts a schedule row, claims as many due accounts as it has
 /// free fetch slots, and fetches them in parallel. The database lease, not this class, keeps two nodes apart.
 /// </summary>
-public sealed partial class FetchScheduler(
+internal sealed partial class FetchScheduler(
     IServiceScopeFactory scopes,
     IOptionsMonitor<FetchingOptions> options,
     TimeProvider time,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mailroom.Fetching;
 
-public static class FetchingServiceCollectionExtensions
+internal static class FetchingServiceCollectionExtensions
 {
     /// <summary>The fetch engine and its scheduler. Needs the database, the network layer and Data Protection registered too.</summary>
     public static IServiceCollection AddMailroomFetching(this IServiceCollection services)

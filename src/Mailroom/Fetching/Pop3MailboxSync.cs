@@ -12,7 +12,7 @@ namespace Mailroom.Fetching;
 /// batches while the previous batch is being committed, DELE only what is committed, and QUIT.
 /// Message indexes come from this session's own UIDL listing; they are never reused across sessions.
 /// </summary>
-public sealed class Pop3MailboxSync(
+internal sealed class Pop3MailboxSync(
     MailConnector connector,
     Pop3PasswordProtector passwords,
     UidLedger ledger,

@@ -9,7 +9,7 @@ namespace Mailroom.Messages;
 /// user asked to show images. Links survive and open in a new tab without a referrer or an opener.
 /// This is the first layer; the page that shows the result adds a sandboxed frame and a strict CSP.
 /// </summary>
-public static class MailHtmlSanitizer
+internal static class MailHtmlSanitizer
 {
     /// <summary>An inline image larger than this is not embedded (it stays downloadable as an attachment).</summary>
     public const long MaxInlineImageBytes = 8 * 1024 * 1024;

@@ -8,7 +8,7 @@ namespace Mailroom.Network;
 /// Verifies server certificates against the system store plus the administrator's extra roots, and records
 /// why a certificate was refused. Self-signed certificates are never accepted.
 /// </summary>
-public sealed class CertificateTrust : IDisposable
+internal sealed class CertificateTrust : IDisposable
 {
     private readonly X509Certificate2Collection _extraRoots = [];
     private readonly bool _checkRevocation;

@@ -3,7 +3,7 @@ using Mailroom.Network;
 namespace Mailroom.SenderAddresses;
 
 /// <summary>One row of Send Mail As: everything but the password, with where its verification stands.</summary>
-public sealed record SenderAddressSummary(
+internal sealed record SenderAddressSummary(
     Guid Id,
     string Address,
     string DisplayName,

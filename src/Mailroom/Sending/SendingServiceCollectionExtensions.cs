@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mailroom.Sending;
 
-public static class SendingServiceCollectionExtensions
+internal static class SendingServiceCollectionExtensions
 {
     /// <summary>SMTP routes, compose and send. Needs AddMailroomNetwork, AddMailroomSystemMail, AddMailroomAccounts and Data Protection.</summary>
     public static IServiceCollection AddMailroomSending(this IServiceCollection services)

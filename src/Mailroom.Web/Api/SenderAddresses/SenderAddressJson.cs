@@ -4,7 +4,7 @@ using Mailroom.SenderAddresses;
 namespace Mailroom.Web.Api.SenderAddresses;
 
 /// <summary>An address as the API shows it: never the password, not even encrypted.</summary>
-public sealed record SenderAddressJson(
+internal sealed record SenderAddressJson(
     Guid Id,
     string Address,
     string DisplayName,
@@ -48,13 +48,13 @@ public sealed record SenderAddressJson(
     private static string? PendingName(PendingCodeState state) => state == PendingCodeState.None ? null : state.ToString().ToLowerInvariant();
 }
 
-public sealed record SmtpServerJson(string Host, int Port, string Security, string? UserName);
+internal sealed record SmtpServerJson(string Host, int Port, string Security, string? UserName);
 
 /// <summary>
 /// What a client sends to test, create or change an address. Route "own-server" (default) or "mailroom"; security "ssl"
 /// or "starttls". A blank password keeps the saved one (or, with an account, uses its incoming password).
 /// </summary>
-public sealed record SenderAddressRequest(
+internal sealed record SenderAddressRequest(
     string? Address,
     string? DisplayName,
     Guid? AccountId,
@@ -95,12 +95,12 @@ public sealed record SenderAddressRequest(
 }
 
 /// <summary>Target "address" (default) or "reply-to".</summary>
-public sealed record VerifyRequest(string? Code, string? Target);
+internal sealed record VerifyRequest(string? Code, string? Target);
 
-public sealed record ResendRequest(string? Target);
+internal sealed record ResendRequest(string? Target);
 
-public sealed record ConfirmLinkRequest(string? Token);
+internal sealed record ConfirmLinkRequest(string? Token);
 
-public sealed record VerificationJson(string Status, string Message, int? RemainingAttempts = null);
+internal sealed record VerificationJson(string Status, string Message, int? RemainingAttempts = null);
 
-public sealed record SmtpTestJson(bool SignedIn, string TlsProtocol, long? MaxMessageSize);
+internal sealed record SmtpTestJson(bool SignedIn, string TlsProtocol, long? MaxMessageSize);

@@ -10,7 +10,7 @@ namespace Mailroom.Web.Pages.SenderAddresses;
 /// person confirms with a button. No sign-in is needed: only the mailbox received the token, and it may be read on another device.
 /// </summary>
 [AllowAnonymous]
-public sealed class ConfirmModel(AddressVerification verification) : PageModel
+internal sealed class ConfirmModel(AddressVerification verification) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = AddressVerification.LinkTokenParameter)]
     public string? Token { get; set; }

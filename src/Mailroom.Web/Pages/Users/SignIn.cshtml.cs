@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mailroom.Web.Pages.Users;
 
 [AllowAnonymous]
-public sealed class SignInModel(PasswordSignIn passwordSignIn, SignInManager<MailroomUser> signInManager) : PageModel
+internal sealed class SignInModel(PasswordSignIn passwordSignIn, SignInManager<MailroomUser> signInManager) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -42,7 +42,7 @@ public sealed class SignInModel(PasswordSignIn passwordSignIn, SignInManager<Mai
         return Page();
     }
 
-    public sealed class SignInInput
+    internal sealed class SignInInput
     {
         [Required(ErrorMessage = "Enter your email address.")]
         public string Email { get; set; } = "";

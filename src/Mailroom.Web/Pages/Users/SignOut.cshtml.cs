@@ -9,7 +9,7 @@ namespace Mailroom.Web.Pages.Users;
 
 /// <summary>Sign-out is a POST with an antiforgery token; a GET (a link, an image on another site) changes nothing.</summary>
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<MailroomUser> signInManager, ILogger<SignOutModel> logger) : PageModel
+internal sealed class SignOutModel(SignInManager<MailroomUser> signInManager, ILogger<SignOutModel> logger) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Web.Pages.Users;
 
 [AllowAnonymous]
-public sealed class SignUpModel(
+internal sealed class SignUpModel(
     UserManager<MailroomUser> users,
     SignInManager<MailroomUser> signInManager,
     IOptions<UserSecurityOptions> options,
@@ -48,7 +48,7 @@ public sealed class SignUpModel(
         return LocalRedirect("/");
     }
 
-    public sealed class SignUpInput
+    internal sealed class SignUpInput
     {
         [Required(ErrorMessage = "Enter your email address.")]
         [EmailAddress(ErrorMessage = "Enter a valid email address.")]

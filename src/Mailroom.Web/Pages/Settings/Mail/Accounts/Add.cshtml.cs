@@ -4,13 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Mailroom.Web.Pages.Settings.Mail.Accounts;
 
-public sealed class AddModel(Pop3AccountService accounts, KnownProviderDirectory providers) : AccountFormPageModel(accounts, providers)
+internal sealed class AddModel(Pop3AccountService accounts, KnownProviderDirectory providers) : AccountFormPageModel(accounts, providers)
 {
     public override Guid? AccountId => null;
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {

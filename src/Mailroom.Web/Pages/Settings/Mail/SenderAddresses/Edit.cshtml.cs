@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Mailroom.Web.Pages.Settings.Mail.SenderAddresses;
 
-public sealed class EditModel(SenderAddressService addresses, Pop3AccountService accounts, SmtpRouteTransport transport)
+internal sealed class EditModel(SenderAddressService addresses, Pop3AccountService accounts, SmtpRouteTransport transport)
     : SenderAddressFormPageModel(addresses, accounts, transport)
 {
     [BindProperty(SupportsGet = true)]

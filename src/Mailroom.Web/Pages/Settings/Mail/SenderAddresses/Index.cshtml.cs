@@ -11,7 +11,7 @@ namespace Mailroom.Web.Pages.Settings.Mail.SenderAddresses;
 /// Settings » Mail » Send Mail As: every address with its route, Reply-To and status; Verify (a dialog that takes the
 /// emailed code), Resend, and a flag when the saved SMTP password was refused.
 /// </summary>
-public sealed class IndexModel(SenderAddressService addresses, AddressVerification verification, SmtpRouteTransport transport) : PageModel
+internal sealed class IndexModel(SenderAddressService addresses, AddressVerification verification, SmtpRouteTransport transport) : PageModel
 {
     public IReadOnlyList<SenderAddressSummary> Addresses { get; private set; } = [];
 

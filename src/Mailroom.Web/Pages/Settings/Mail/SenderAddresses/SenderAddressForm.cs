@@ -5,7 +5,7 @@ using Mailroom.SenderAddresses;
 namespace Mailroom.Web.Pages.Settings.Mail.SenderAddresses;
 
 /// <summary>The Send Mail As form as posted. The password is never written back into the page.</summary>
-public sealed class SenderAddressForm
+internal sealed class SenderAddressForm
 {
     [Display(Name = "Email address")]
     public string Address { get; set; } = "";

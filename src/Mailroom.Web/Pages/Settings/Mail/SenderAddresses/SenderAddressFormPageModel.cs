@@ -12,7 +12,7 @@ namespace Mailroom.Web.Pages.Settings.Mail.SenderAddresses;
 /// What the setup and edit pages share: Test (connect, TLS, sign in; never sends) and Save, which tests own-server settings
 /// again and saves only when they work. Every button is a plain form post, so the page works without JavaScript.
 /// </summary>
-public abstract class SenderAddressFormPageModel(SenderAddressService addresses, Pop3AccountService accounts, SmtpRouteTransport transport) : PageModel
+internal abstract class SenderAddressFormPageModel(SenderAddressService addresses, Pop3AccountService accounts, SmtpRouteTransport transport) : PageModel
 {
     public const string NoticesKey = "SendAs.Notices";
 

@@ -10,7 +10,7 @@ namespace Mailroom.Web.Pages.Settings.Mail.SenderAddresses;
 /// account's address and user name are filled in, the password defaults to the incoming one, and the SMTP server is guessed.
 /// Linked from the account pages after a successful incoming test and from the account's settings.
 /// </summary>
-public sealed class SetupModel(SenderAddressService addresses, Pop3AccountService accounts, SmtpRouteTransport transport)
+internal sealed class SetupModel(SenderAddressService addresses, Pop3AccountService accounts, SmtpRouteTransport transport)
     : SenderAddressFormPageModel(addresses, accounts, transport)
 {
     public override Guid? AddressId => null;
