@@ -34,12 +34,7 @@ internal sealed partial class AccountHealth(
     public async Task RecordFetchFailureAsync(Guid accountId, MailFailure failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        if (failure.Kind == MailFailureKind.Cancelled)
-        {
-            // Shutdown is not the account's fault.
-            return;
-        }
-
+        // The fetcher never reports Cancelled here: shutdown ends a run as cancelled, not as a failure.
         if (!failure.IsCredentialRejection)
         {
             // Temporary trouble, certificates, policy: shown from the fetch state, never a reason to disable.

@@ -18,8 +18,6 @@ internal static class AccountsServiceCollectionExtensions
         services.AddSingleton<Pop3AccountTester>();
         services.AddScoped<Pop3AccountService>();
         services.AddScoped<AccountHealth>();
-
-        // Replaces the fetcher's minimal recorder whichever is registered first: the last registration wins.
         services.AddScoped<IAccountHealth>(provider => provider.GetRequiredService<AccountHealth>());
         services.AddScoped<AccountDisabledNotifier>();
         return services;

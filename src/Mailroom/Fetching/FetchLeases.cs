@@ -7,7 +7,8 @@ namespace Mailroom.Fetching;
 /// <summary>
 /// The database statements that decide which node fetches which account. Claiming is ONE statement, so two nodes
 /// can never both win: SQLite has a single writer, and on PostgreSQL the candidate rows are locked with
-/// FOR UPDATE SKIP LOCKED inside the subquery (an outer LIMIT would lock every candidate, see STACK-NOTES §5).
+/// FOR UPDATE SKIP LOCKED inside the subquery. The LIMIT stays inside the raw SQL: EF composing one onto it would
+/// wrap the locking query in an outer SELECT, and the inner query would then lock every candidate row.
 /// </summary>
 internal sealed class FetchLeases(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
 {

@@ -23,9 +23,6 @@ internal sealed partial class FetchScheduler(
         ? $"{Environment.MachineName}/{Environment.ProcessId}"
         : options.CurrentValue.NodeName;
 
-    /// <summary>Accounts this node is fetching right now.</summary>
-    public int RunningCount => _running.Values.Count(task => !task.IsCompleted);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.CurrentValue.Enabled)

@@ -71,20 +71,5 @@ internal sealed class MailFailureException : Exception
     public MailFailureException(MailFailure failure, Exception? innerException = null)
         : base(failure?.Message, innerException) => Failure = failure ?? throw new ArgumentNullException(nameof(failure));
 
-    public MailFailureException()
-        : this(new MailFailure(MailFailureKind.Protocol, MailFailureReason.UnexpectedResponse, "The mail server did something unexpected."))
-    {
-    }
-
-    public MailFailureException(string message)
-        : this(new MailFailure(MailFailureKind.Protocol, MailFailureReason.UnexpectedResponse, message))
-    {
-    }
-
-    public MailFailureException(string message, Exception innerException)
-        : this(new MailFailure(MailFailureKind.Protocol, MailFailureReason.UnexpectedResponse, message), innerException)
-    {
-    }
-
     public MailFailure Failure { get; }
 }

@@ -26,8 +26,6 @@ internal sealed record SenderAddressSummary(
     /// <summary>The saved SMTP password was refused while sending: it is probably outdated.</summary>
     public bool SmtpPasswordBroken => SmtpPasswordRejectedAt is not null;
 
-    public bool CanSend => IsVerified;
-
     public static SenderAddressSummary From(SenderAddress address, string? accountName, PendingCodeState addressCode, PendingCodeState replyToCode)
     {
         ArgumentNullException.ThrowIfNull(address);
