@@ -1,10 +1,8 @@
-using Mailroom.Data;
 using Mailroom.Messages;
 using Mailroom.Web.Messages;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Web.Pages;
 
@@ -12,7 +10,7 @@ namespace Mailroom.Web.Pages;
 /// The main pane: "All mail" or one account (<c>?account=</c>), its inbox or its sent mail (<c>folder=sent</c>),
 /// newest sent first, keyset-paged with <c>after</c>/<c>before</c> cursors and searchable with <c>q</c>; all of it in the URL so Back and reload work.
 /// </summary>
-internal sealed class IndexModel(MessageListQuery list, ReadState readState, MailroomDbContext db) : PageModel
+internal sealed class IndexModel(MessageListQuery list, ReadState readState) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Account { get; set; }
@@ -53,10 +51,7 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Mai
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();
-        AccountNames = await db.Pop3Accounts
-            .AsNoTracking()
-            .Where(a => a.OwnerId == userId)
-            .ToDictionaryAsync(a => a.Id, a => a.DisplayName, cancellationToken);
+        AccountNames = await list.AccountNamesAsync(userId, cancellationToken);
         if ((Account is { } accountId && !AccountNames.ContainsKey(accountId)) || !FolderParameter.TryParse(FolderName, out var folder))
         {
             return NotFound();

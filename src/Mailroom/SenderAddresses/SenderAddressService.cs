@@ -282,14 +282,9 @@ internal sealed partial class SenderAddressService(
         return at >= 0 ? "smtp." + emailAddress[(at + 1)..] : pop3Host;
     }
 
-    private IQueryable<SenderAddress> Owned(string ownerId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(ownerId);
-        return db.SenderAddresses.Where(a => a.OwnerId == ownerId);
-    }
+    private IQueryable<SenderAddress> Owned(string ownerId) => db.SenderAddressesOf(ownerId);
 
-    private IQueryable<Pop3Account> OwnedAccounts(string ownerId) =>
-        db.Pop3Accounts.Where(a => a.OwnerId == ownerId && a.State != AccountState.Deleted);
+    private IQueryable<Pop3Account> OwnedAccounts(string ownerId) => db.AccountsOf(ownerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sender address {AddressId} saved (route {Route}, verified: {Verified})")]
     private static partial void LogSaved(ILogger logger, Guid addressId, SendingRoute route, bool verified);

@@ -17,8 +17,8 @@ internal sealed class ComposeDrafts(MailroomDbContext db, MessageLookup messages
     public async Task<IReadOnlyList<FromChoice>> FromChoicesAsync(string ownerId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
-        var addresses = await db.SenderAddresses.AsNoTracking()
-            .Where(a => a.OwnerId == ownerId && a.VerifiedAt != null)
+        var addresses = await db.SenderAddressesOf(ownerId).AsNoTracking()
+            .Where(a => a.VerifiedAt != null)
             .OrderBy(a => a.NormalizedAddress)
             .ToListAsync(cancellationToken);
         return [.. addresses.Select(a => new FromChoice(a.Id, a.DisplayName, a.Address, a.AccountId, a.IsReplyToVerified ? a.ReplyTo : null))];
