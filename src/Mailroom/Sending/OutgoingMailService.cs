@@ -30,7 +30,7 @@ internal sealed partial class OutgoingMailService(
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
         ArgumentNullException.ThrowIfNull(input);
-        var sender = await db.SenderAddresses.SingleOrDefaultAsync(a => a.Id == input.FromAddressId && a.OwnerId == ownerId, cancellationToken);
+        var sender = await db.SenderAddressesOf(ownerId).SingleOrDefaultAsync(a => a.Id == input.FromAddressId, cancellationToken);
         if (sender is null)
         {
             return SendResult.NotFound;
@@ -160,7 +160,7 @@ internal sealed partial class OutgoingMailService(
         return copy;
     }
 
-    private static SmtpVerdict NotVerifiedVerdict(SenderAddress sender) => new(
+    private static ConnectionVerdict NotVerifiedVerdict(SenderAddress sender) => new(
         "not-verified", "waiting-for-verification", "Address not verified yet",
         $"Mailroom cannot send as {sender.Address} until it is verified.",
         "Open the link in the verification email sent to that address, or enter its code under Settings » Mail » Send Mail As (Verify). Resend gets a new email.");
