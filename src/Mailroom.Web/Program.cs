@@ -26,6 +26,7 @@ builder.Services.AddMailroomAccounts();
 builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
 builder.Services.AddMailroomPages();
+builder.Services.AddMessageContent();
 builder.Services.AddMailroomApi();
 
 var app = builder.Build();
