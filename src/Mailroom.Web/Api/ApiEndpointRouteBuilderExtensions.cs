@@ -1,4 +1,5 @@
 using Mailroom.Web.Api.Accounts;
+using Mailroom.Web.Api.Clients;
 using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Api.Messages;
 using Mailroom.Web.Api.Sending;
@@ -20,6 +21,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapFetchEndpoints();
         api.MapSenderAddressEndpoints();
         api.MapSendEndpoint();
+        api.MapClientsEndpoints();
         return endpoints;
     }
 }
