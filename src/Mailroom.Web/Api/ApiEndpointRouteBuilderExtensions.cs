@@ -22,6 +22,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapSenderAddressEndpoints();
         api.MapSendEndpoint();
         api.MapClientsEndpoints();
+        api.MapWorkspaceEndpoints();
         return endpoints;
     }
 }

@@ -47,8 +47,9 @@ public sealed class WorkspaceDirectory(MailroomDbContext db, IDbContextFactory<M
     public Task<List<WorkspaceMemberSummary>> MembersAsync(Guid workspaceId, CancellationToken cancellationToken) =>
         db.WorkspaceMembers.AsNoTracking()
             .Where(m => m.WorkspaceId == workspaceId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new WorkspaceMemberSummary(m.UserId, u.Email ?? "", m.Role, m.JoinedAt))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, u.Email, m.Role, m.JoinedAt })
             .OrderBy(m => m.Role).ThenBy(m => m.Email)
+            .Select(m => new WorkspaceMemberSummary(m.UserId, m.Email ?? "", m.Role, m.JoinedAt))
             .ToListAsync(cancellationToken);
 
     /// <summary>The users of a workspace: whose mail its clients are filed from.</summary>
