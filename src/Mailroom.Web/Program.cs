@@ -9,6 +9,7 @@ using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
 using Mailroom.Web.Reading;
+using Mailroom.Web.Search;
 using Mailroom.Web.Shell;
 using Mailroom.Web.Users;
 
@@ -25,6 +26,7 @@ builder.Services.AddMailroomIdentity();
 builder.Services.AddMailroomAccounts();
 builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
+builder.Services.AddMailroomSearch();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
 

@@ -325,6 +325,24 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Mailroom.Search.MessageText", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AttachmentNames")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("MessageTexts", (string)null);
+                });
+
             modelBuilder.Entity("Mailroom.SenderAddresses.SenderAddress", b =>
                 {
                     b.Property<Guid>("Id")
@@ -720,6 +738,15 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.HasOne("Mailroom.Accounts.Pop3Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.Search.MessageText", b =>
+                {
+                    b.HasOne("Mailroom.Messages.StoredMessage", null)
+                        .WithOne()
+                        .HasForeignKey("Mailroom.Search.MessageText", "MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

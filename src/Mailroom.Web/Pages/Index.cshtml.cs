@@ -1,6 +1,8 @@
 using Mailroom.Data;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Mailroom.Web.Reading;
+using Mailroom.Web.Search;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +14,7 @@ namespace Mailroom.Web.Pages;
 /// The main pane: "All mail" or one account (<c>?account=</c>), its inbox or its sent mail (<c>folder=sent</c>),
 /// newest sent first, keyset-paged with <c>after</c>/<c>before</c> cursors and searchable with <c>q</c>; all of it in the URL so Back and reload work.
 /// </summary>
-public sealed class IndexModel(MessageListQuery list, ReadState readState, MailroomDbContext db) : PageModel
+public sealed class IndexModel(MessageListQuery list, ReadState readState, SearchParameters searchParameters, MailroomDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Account { get; set; }
@@ -24,6 +26,10 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Mailr
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
+
+    /// <summary>The reader's IANA time zone, set by the search box's script, for before:/after: dates.</summary>
+    [BindProperty(SupportsGet = true, Name = "tz")]
+    public string? TimeZone { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
@@ -48,6 +54,12 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Mailr
 
     public bool IsSearch => !string.IsNullOrWhiteSpace(Search);
 
+    /// <summary>The count, snippets and parsed query of a search; null when the list is not one.</summary>
+    public SearchResults? Results => Messages.Search;
+
+    /// <summary>What was searched, in words, for the header and the empty state.</summary>
+    public string Searched => Results is null ? "" : SearchDescription.Of(Results.Query, SearchParameters.TimeZoneOf(TimeZone));
+
     public string ListQuery { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -69,7 +81,7 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Mailr
                 userId,
                 Account,
                 Folder,
-                Search: Search,
+                Search: searchParameters.Parse(Search, TimeZone),
                 After: MessageCursor.TryParse(After, out var after) ? after : null,
                 Before: MessageCursor.TryParse(Before, out var before) ? before : null),
             cancellationToken);
@@ -102,6 +114,7 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Mailr
             ["account"] = Account?.ToString(),
             ["folder"] = FolderParameter.Of(Folder),
             ["q"] = Search,
+            ["tz"] = IsSearch ? TimeZone : null,
             ["after"] = after,
             ["before"] = before,
         };

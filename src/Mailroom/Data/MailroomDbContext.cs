@@ -1,6 +1,7 @@
 using Mailroom.Accounts;
 using Mailroom.Fetching;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Mailroom.SenderAddresses;
 using Mailroom.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> option
     public DbSet<StoredMessage> Messages => Set<StoredMessage>();
 
     public DbSet<RawMessage> RawMessages => Set<RawMessage>();
+
+    public DbSet<MessageText> MessageTexts => Set<MessageText>();
 
     public DbSet<UidLedgerEntry> UidLedger => Set<UidLedgerEntry>();
 

@@ -1,5 +1,6 @@
 using Mailroom.Data;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Fetching;
@@ -39,10 +40,12 @@ public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> data
 
         var stored = 0;
         long storedBytes = 0;
+        var searchable = new List<IndexedMessage>(parsed.Count);
         foreach (var (message, summary) in parsed.Where(p => !known.Contains(p.Message.Server.Uid)))
         {
             var row = summary.ToStoredMessage(account.AccountId, account.OwnerId, MailFolder.Inbox, message.Content, now);
             db.Messages.Add(row);
+            searchable.Add(new IndexedMessage(row, summary.Text));
             db.UidLedger.Add(new UidLedgerEntry { AccountId = account.AccountId, Uid = message.Server.Uid, FirstSeenAt = now, StoredMessage = row });
             stored++;
             storedBytes += message.Content.LongLength;
@@ -56,6 +59,7 @@ public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> data
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SearchIndex.AddAsync(db, searchable, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // Everything downloaded is now committed, by this transaction or by the one a replay repeated.

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Mailroom.Network;
+using Mailroom.Search;
 using Mailroom.SenderAddresses;
 using Mailroom.Sending.Compose;
 using Microsoft.EntityFrameworkCore;
@@ -153,10 +154,15 @@ public sealed partial class OutgoingMailService(
     private async Task<StoredMessage> FileSentCopyAsync(string ownerId, Guid accountId, byte[] transmitted, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var copy = MessageSummaryParser.Parse(transmitted, now).ToStoredMessage(accountId, ownerId, MailFolder.Sent, transmitted, now);
+        var summary = MessageSummaryParser.Parse(transmitted, now);
+        var copy = summary.ToStoredMessage(accountId, ownerId, MailFolder.Sent, transmitted, now);
         copy.IsRead = true;
+        // The copy and its index entry together, so sent mail is searchable as soon as it is listed.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Messages.Add(copy);
         await db.SaveChangesAsync(cancellationToken);
+        await SearchIndex.AddAsync(db, [new IndexedMessage(copy, summary.Text)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return copy;
     }
 

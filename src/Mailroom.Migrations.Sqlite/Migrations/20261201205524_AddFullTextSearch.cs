@@ -1,0 +1,45 @@
+﻿using Mailroom.Search;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mailroom.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddFullTextSearch : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MessageTexts",
+                columns: table => new
+                {
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    AttachmentNames = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessageTexts", x => x.MessageId);
+                    table.ForeignKey(
+                        name: "FK_MessageTexts_Messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "Messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            // The index beside the text table; existing messages are indexed by the back-fill in the background.
+            migrationBuilder.Sql(SearchIndexSchema.Sqlite);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(SearchIndexSchema.SqliteDown);
+            migrationBuilder.DropTable(
+                name: "MessageTexts");
+        }
+    }
+}
