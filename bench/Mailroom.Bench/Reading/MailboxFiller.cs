@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Mailroom.Accounts;
+using Mailroom.Bench.Search;
 using Mailroom.Messages;
 using Mailroom.Search;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +89,8 @@ internal static class MailboxFiller
             body.Append("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore ")
                 .Append("et dolore magna aliqua. Message ").Append(index).Append(", paragraph ").Append(p).Append(".\r\n\r\n");
         }
+
+        body.Append(SearchWords.For(index));
 
         return Encoding.UTF8.GetBytes(
             $"From: {Senders[index % Senders.Length]}\r\nTo: Bench <bench@example.test>\r\nSubject: {Subjects[index % Subjects.Length]} #{index}\r\n" +

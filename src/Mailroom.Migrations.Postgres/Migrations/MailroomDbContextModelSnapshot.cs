@@ -343,6 +343,22 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.ToTable("MessageTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Mailroom.Search.SearchBackfill", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Below")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchBackfill", (string)null);
+                });
+
             modelBuilder.Entity("Mailroom.SenderAddresses.SenderAddress", b =>
                 {
                     b.Property<Guid>("Id")

@@ -334,6 +334,22 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.ToTable("MessageTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Mailroom.Search.SearchBackfill", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Below")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchBackfill", (string)null);
+                });
+
             modelBuilder.Entity("Mailroom.SenderAddresses.SenderAddress", b =>
                 {
                     b.Property<Guid>("Id")

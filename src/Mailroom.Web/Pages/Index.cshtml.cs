@@ -31,6 +31,10 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Searc
     [BindProperty(SupportsGet = true, Name = "tz")]
     public string? TimeZone { get; set; }
 
+    /// <summary>Set by search-as-you-type: the last word is still being typed and matches as a prefix.</summary>
+    [BindProperty(SupportsGet = true, Name = "partial")]
+    public bool IsTyping { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
@@ -57,6 +61,9 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Searc
     /// <summary>The count, snippets and parsed query of a search; null when the list is not one.</summary>
     public SearchResults? Results => Messages.Search;
 
+    /// <summary>While mail stored before search existed is still being indexed: how much of this user's is done.</summary>
+    public int? IndexingPercent { get; private set; }
+
     /// <summary>What was searched, in words, for the header and the empty state.</summary>
     public string Searched => Results is null ? "" : SearchDescription.Of(Results.Query, SearchParameters.TimeZoneOf(TimeZone));
 
@@ -81,7 +88,7 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Searc
                 userId,
                 Account,
                 Folder,
-                Search: searchParameters.Parse(Search, TimeZone),
+                Search: searchParameters.Parse(Search, TimeZone, IsTyping),
                 After: MessageCursor.TryParse(After, out var after) ? after : null,
                 Before: MessageCursor.TryParse(Before, out var before) ? before : null),
             cancellationToken);
@@ -91,6 +98,7 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Searc
         }
 
         Messages = page;
+        IndexingPercent = await SearchBackfillProgress.PercentForAsync(db, userId, cancellationToken);
         ListQuery = ListContext.From(Request.Query);
         return Page();
     }
@@ -115,6 +123,7 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Searc
             ["folder"] = FolderParameter.Of(Folder),
             ["q"] = Search,
             ["tz"] = IsSearch ? TimeZone : null,
+            ["partial"] = IsSearch && IsTyping ? "true" : null,
             ["after"] = after,
             ["before"] = before,
         };

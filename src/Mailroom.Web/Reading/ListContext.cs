@@ -8,7 +8,7 @@ namespace Mailroom.Web.Reading;
 /// </summary>
 public static class ListContext
 {
-    private static readonly string[] Keys = ["account", "folder", "q", "tz", "after", "before"];
+    private static readonly string[] Keys = ["account", "folder", "q", "tz", "partial", "after", "before"];
 
     public static string From(IQueryCollection query)
     {

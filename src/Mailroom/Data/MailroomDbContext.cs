@@ -22,6 +22,8 @@ public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> option
 
     public DbSet<MessageText> MessageTexts => Set<MessageText>();
 
+    public DbSet<SearchBackfill> SearchBackfill => Set<SearchBackfill>();
+
     public DbSet<UidLedgerEntry> UidLedger => Set<UidLedgerEntry>();
 
     public DbSet<AccountFetchState> AccountFetchStates => Set<AccountFetchState>();

@@ -31,4 +31,9 @@ public static class SearchIndexSchema
         ALTER TABLE "MessageTexts" ADD COLUMN "Document" tsvector NOT NULL DEFAULT ''::tsvector;
         CREATE INDEX "IX_MessageTexts_Document" ON "MessageTexts" USING gin ("Document");
         """;
+
+    /// <summary>Everything stored so far waits for the back-fill; what is stored from now on is indexed as it is stored.</summary>
+    public const string StartBackfill = """
+        INSERT INTO "SearchBackfill" ("Id", "Below") SELECT 1, COALESCE(MAX("Id"), 0) + 1 FROM "Messages";
+        """;
 }

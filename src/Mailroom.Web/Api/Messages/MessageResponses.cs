@@ -8,13 +8,14 @@ public sealed record MessageListResponse(IReadOnlyList<MessageListEntry> Items, 
 
 /// <summary>
 /// How many messages match (exact up to 10,000; beyond that <see cref="CountIsCapped"/> and the count is "10,000+"),
-/// the query said back in words (<see cref="Searched"/>), and notes on parts of it that were ignored.
+/// the query said back in words (<see cref="Searched"/>), notes on parts of it that were ignored, and, while mail
+/// stored before search existed is still being indexed, how much of the user's is done (<see cref="IndexedPercent"/>; null when all).
 /// </summary>
-public sealed record SearchSummary(int Count, bool CountIsCapped, string Searched, IReadOnlyList<string> Notes)
+public sealed record SearchSummary(int Count, bool CountIsCapped, string Searched, IReadOnlyList<string> Notes, int? IndexedPercent)
 {
-    public static SearchSummary? Of(SearchResults? results, TimeZoneInfo timeZone) => results is null
+    public static SearchSummary? Of(SearchResults? results, TimeZoneInfo timeZone, int? indexedPercent) => results is null
         ? null
-        : new SearchSummary(results.Count, results.IsCountCapped, SearchDescription.Of(results.Query, timeZone), results.Query.Notes);
+        : new SearchSummary(results.Count, results.IsCountCapped, SearchDescription.Of(results.Query, timeZone), results.Query.Notes, indexedPercent);
 }
 
 public sealed record MessageListEntry(

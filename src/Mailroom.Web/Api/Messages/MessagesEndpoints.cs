@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Security.Claims;
+using Mailroom.Data;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Mailroom.Web.Reading;
 using Mailroom.Web.Search;
 using Mailroom.Web.Users;
@@ -30,7 +32,7 @@ public static class MessagesEndpoints
     }
 
     private static async Task<Results<Ok<MessageListResponse>, NotFound, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, MessageListQuery query, SearchParameters search, Guid? account, string? folder,
+        ClaimsPrincipal user, MessageListQuery query, SearchParameters search, MailroomDbContext db, Guid? account, string? folder,
         [Description(SearchSyntax.Q)] string? q,
         [Description(SearchSyntax.Tz)] string? tz,
         [Description(SearchSyntax.Partial)] bool? partial,
@@ -62,9 +64,10 @@ public static class MessagesEndpoints
             return TypedResults.NotFound();
         }
 
+        var indexed = page.Search is null ? null : await SearchBackfillProgress.PercentForAsync(db, user.GetUserId(), cancellationToken);
         return TypedResults.Ok(new MessageListResponse(
             [.. page.Items.Select(item => MessageListEntry.Of(item, page.Search))], page.Older?.Encode(), page.Newer?.Encode(),
-            SearchSummary.Of(page.Search, SearchParameters.TimeZoneOf(tz))));
+            SearchSummary.Of(page.Search, SearchParameters.TimeZoneOf(tz), indexed)));
     }
 
     private static async Task<Ok<UnreadCountsResponse>> UnreadCountsAsync(

@@ -1,4 +1,5 @@
-﻿using Mailroom.Search;
+﻿using System;
+using Mailroom.Search;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -30,8 +31,22 @@ namespace Mailroom.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // The index beside the text table; existing messages are indexed by the back-fill in the background.
+            migrationBuilder.CreateTable(
+                name: "SearchBackfill",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Below = table.Column<long>(type: "bigint", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchBackfill", x => x.Id);
+                });
+
+            // The index beside the text table; the mail already stored is indexed by the back-fill in the background.
             migrationBuilder.Sql(SearchIndexSchema.Postgres);
+            migrationBuilder.Sql(SearchIndexSchema.StartBackfill);
         }
 
         /// <inheritdoc />
@@ -39,6 +54,9 @@ namespace Mailroom.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "MessageTexts");
+
+            migrationBuilder.DropTable(
+                name: "SearchBackfill");
         }
     }
 }

@@ -30,16 +30,34 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // The index beside the text table; existing messages are indexed by the back-fill in the background.
+            migrationBuilder.CreateTable(
+                name: "SearchBackfill",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Below = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchBackfill", x => x.Id);
+                });
+
+            // The index beside the text table; the mail already stored is indexed by the back-fill in the background.
             migrationBuilder.Sql(SearchIndexSchema.Sqlite);
+            migrationBuilder.Sql(SearchIndexSchema.StartBackfill);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(SearchIndexSchema.SqliteDown);
+
             migrationBuilder.DropTable(
                 name: "MessageTexts");
+
+            migrationBuilder.DropTable(
+                name: "SearchBackfill");
         }
     }
 }
