@@ -2,11 +2,12 @@ using System.Text;
 
 namespace Mailroom.IntegrationTests.Search;
 
-/// <summary>Raw messages for the search tests, built byte by byte so each body is in exactly the charset named.</summary>
+/// <summary>
+/// Raw messages for the search tests, built byte by byte so each body is in exactly the charset named (the code
+/// pages are registered by the Mailroom assembly itself, as the app needs them to read such mail).
+/// </summary>
 internal static class SearchMail
 {
-    static SearchMail() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static byte[] Text(string from, string subject, DateTimeOffset date, string body, string charset = "utf-8", string? to = null)
     {
         var encoding = Encoding.GetEncoding(charset);
