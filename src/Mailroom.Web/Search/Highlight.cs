@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Html;
 namespace Mailroom.Web.Search;
 
 /// <summary>Highlighted text as HTML: every part encoded, the matched words in <c>&lt;mark&gt;</c>.</summary>
-public static class Highlight
+internal static class Highlight
 {
     public static IHtmlContent Html(HighlightedText text)
     {

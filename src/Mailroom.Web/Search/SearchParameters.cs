@@ -6,7 +6,7 @@ namespace Mailroom.Web.Search;
 /// Turns the search parameters of a request (<c>q</c>, the reader's IANA time zone <c>tz</c>, and <c>partial</c>
 /// while the user is still typing) into a query; the page and the API read them the same way.
 /// </summary>
-public sealed class SearchParameters(TimeProvider time)
+internal sealed class SearchParameters(TimeProvider time)
 {
     public SearchQuery? Parse(string? q, string? timeZone, bool partial = false) =>
         string.IsNullOrWhiteSpace(q) ? null : SearchQueryParser.Parse(q, new SearchContext(TimeZoneOf(timeZone), time.GetUtcNow(), partial));

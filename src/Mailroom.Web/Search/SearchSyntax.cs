@@ -1,7 +1,7 @@
 namespace Mailroom.Web.Search;
 
 /// <summary>The search syntax as the OpenAPI document describes it (one text, so the document and the parser's summary agree).</summary>
-public static class SearchSyntax
+internal static class SearchSyntax
 {
     public const string Description = """
         With `q`, the list is a search over message text (plain and HTML parts, any charset), subjects, senders,

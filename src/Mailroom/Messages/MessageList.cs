@@ -7,7 +7,7 @@ namespace Mailroom.Messages;
 /// <see cref="Search"/> narrows it to a search's matches (see <see cref="SearchQueryParser"/>; its <c>in:</c> replaces <see cref="Folder"/>).
 /// <see cref="After"/> pages towards older mail, <see cref="Before"/> back towards newer; give at most one.
 /// </summary>
-public sealed record MessageListRequest(
+internal sealed record MessageListRequest(
     string OwnerId,
     Guid? AccountId,
     MailFolder Folder = MailFolder.Inbox,
@@ -20,7 +20,7 @@ public sealed record MessageListRequest(
     public const int MaxPageSize = 200;
 }
 
-public sealed record MessageListItem(
+internal sealed record MessageListItem(
     long Id,
     Guid AccountId,
     DateTimeOffset SentAt,
@@ -38,4 +38,4 @@ public sealed record MessageListItem(
 /// <see cref="Newer"/> goes back towards newer mail (null on the first page). <see cref="Search"/>: the count and
 /// highlighted snippets when the list is a search.
 /// </summary>
-public sealed record MessageListPage(IReadOnlyList<MessageListItem> Items, MessageCursor? Older, MessageCursor? Newer, SearchResults? Search = null);
+internal sealed record MessageListPage(IReadOnlyList<MessageListItem> Items, MessageCursor? Older, MessageCursor? Newer, SearchResults? Search = null);

@@ -3,7 +3,7 @@ using Mailroom.Search;
 namespace Mailroom.Messages;
 
 /// <summary>What the message list shows, parsed once when a message is stored, and the text the search index is built from.</summary>
-public sealed record MessageSummary(
+internal sealed record MessageSummary(
     DateTimeOffset SentAt,
     string FromName,
     string FromAddress,

@@ -6,7 +6,7 @@ namespace Mailroom.Search;
 /// kept beside it by <see cref="SearchIndex"/> (an FTS5 table on SQLite, a tsvector column on PostgreSQL).
 /// A row exists for every indexed message, so the back-fill knows what is left to do.
 /// </summary>
-public sealed class MessageText
+internal sealed class MessageText
 {
     public long MessageId { get; init; }
 

@@ -6,7 +6,7 @@ namespace Mailroom.Search;
 /// indexed as they are stored. One row (id 1), written by the migration that added search; the state lives in the
 /// database, so a restart resumes where it stopped and any node may carry on.
 /// </summary>
-public sealed class SearchBackfill
+internal sealed class SearchBackfill
 {
     public const int RowId = 1;
 

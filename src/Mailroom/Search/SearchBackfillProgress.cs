@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Search;
 
 /// <summary>"Indexing older mail: 40 %" for one user, while the back-fill still has some of their mail to do.</summary>
-public static class SearchBackfillProgress
+internal static class SearchBackfillProgress
 {
     /// <returns>The share of the owner's mail indexed so far (0-99), or null when all of it is.</returns>
     public static async Task<int?> PercentForAsync(MailroomDbContext db, string ownerId, CancellationToken cancellationToken)

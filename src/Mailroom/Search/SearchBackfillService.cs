@@ -10,7 +10,7 @@ namespace Mailroom.Search;
 /// Runs the back-fill on this node until nothing is left (then it ends: new mail is indexed as it is stored).
 /// A failed batch (database away, a node racing this one) is retried after a pause; nothing is skipped.
 /// </summary>
-public sealed partial class SearchBackfillService(
+internal sealed partial class SearchBackfillService(
     IServiceScopeFactory scopes, IOptions<SearchOptions> options, TimeProvider time, ILogger<SearchBackfillService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

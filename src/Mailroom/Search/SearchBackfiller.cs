@@ -10,7 +10,7 @@ namespace Mailroom.Search;
 /// <see cref="SearchBackfill.Below"/> in the same transaction as its index rows, and only if no other node moved it
 /// first, so batches are never lost or done twice over.
 /// </summary>
-public sealed class SearchBackfiller(IDbContextFactory<MailroomDbContext> databases, IOptions<SearchOptions> options, TimeProvider time)
+internal sealed class SearchBackfiller(IDbContextFactory<MailroomDbContext> databases, IOptions<SearchOptions> options, TimeProvider time)
 {
     /// <returns>False when there is nothing (left) to index.</returns>
     public async Task<bool> IndexNextBatchAsync(CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Mailroom.Messages;
 namespace Mailroom.Search;
 
 /// <summary>A query said back in plain words, so an empty result explains what was looked for and where.</summary>
-public static class SearchDescription
+internal static class SearchDescription
 {
     public static string Of(SearchQuery query, TimeZoneInfo timeZone)
     {

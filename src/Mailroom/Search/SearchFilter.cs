@@ -8,7 +8,7 @@ namespace Mailroom.Search;
 /// Narrows a message list to a query's matches. The full-text index yields the matching ids as a subquery, and
 /// the list keeps its own order and keyset paging over them; flags and dates are plain column conditions.
 /// </summary>
-public static class SearchFilter
+internal static class SearchFilter
 {
     public static IQueryable<StoredMessage> Apply(MailroomDbContext db, IQueryable<StoredMessage> messages, SearchQuery query)
     {

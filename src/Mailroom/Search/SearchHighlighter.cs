@@ -6,7 +6,7 @@ namespace Mailroom.Search;
 /// Finds where a result matched and marks the words, on the original text (the index holds folded tokens only):
 /// the same fold decides, so "Crème" is marked for a search for "creme".
 /// </summary>
-public static class SearchHighlighter
+internal static class SearchHighlighter
 {
     public const int SnippetLength = 200;
 
@@ -84,6 +84,6 @@ public static class SearchHighlighter
 }
 
 /// <summary>Text with the ranges a search matched (offsets in UTF-16 code units of <see cref="Text"/>).</summary>
-public sealed record HighlightedText(string Text, IReadOnlyList<TextRange> Marks);
+internal sealed record HighlightedText(string Text, IReadOnlyList<TextRange> Marks);
 
-public readonly record struct TextRange(int Start, int Length);
+internal readonly record struct TextRange(int Start, int Length);

@@ -13,7 +13,7 @@ namespace Mailroom.Search;
 /// the sent copy), so a message is searchable from the moment it is listed. The messages must already have ids.
 /// Writing a message that is indexed already changes nothing, so the back-fill may race the fetcher.
 /// </summary>
-public static class SearchIndex
+internal static class SearchIndex
 {
     private static readonly string[] SqliteParameterNames = ["$id", "$text", "$names", "$sender", "$recipients", "$cc", "$subject", "$filenames", "$body"];
 
@@ -110,4 +110,4 @@ public static class SearchIndex
 }
 
 /// <summary>A stored message (with its id) and the text parsed with its summary.</summary>
-public sealed record IndexedMessage(StoredMessage Message, SearchableText Text);
+internal sealed record IndexedMessage(StoredMessage Message, SearchableText Text);

@@ -4,7 +4,7 @@ namespace Mailroom.Search;
 /// The index objects EF Core cannot model, as each provider's migration creates them (AddFullTextSearch).
 /// Tests that build a database with EnsureCreated run this SQL after it. A migration is history: once released, a change to the index is a new migration with its own SQL.
 /// </summary>
-public static class SearchIndexSchema
+internal static class SearchIndexSchema
 {
     /// <summary>
     /// A contentless FTS5 table (the text lives in MessageTexts; deletes still work with contentless_delete) whose

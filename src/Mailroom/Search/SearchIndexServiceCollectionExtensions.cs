@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mailroom.Search;
 
-public static class SearchIndexServiceCollectionExtensions
+internal static class SearchIndexServiceCollectionExtensions
 {
     /// <summary>The search index's background back-fill of mail stored before search existed. Needs the database registered.</summary>
     public static IServiceCollection AddMailroomSearchIndex(this IServiceCollection services)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mailroom.Search;
 
 /// <summary>Mailroom:Search.</summary>
-public sealed class SearchOptions
+internal sealed class SearchOptions
 {
     public const string SectionName = "Mailroom:Search";
 

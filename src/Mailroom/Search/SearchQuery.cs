@@ -6,7 +6,7 @@ namespace Mailroom.Search;
 /// A parsed search (see <see cref="SearchQueryParser"/>): every clause must match (AND), a clause matches when
 /// any of its alternatives does (OR), and a negated clause must not match; the filters narrow by flags and dates.
 /// </summary>
-public sealed record SearchQuery(IReadOnlyList<SearchClause> Clauses, SearchFilters Filters, IReadOnlyList<string> Notes)
+internal sealed record SearchQuery(IReadOnlyList<SearchClause> Clauses, SearchFilters Filters, IReadOnlyList<string> Notes)
 {
     public static SearchQuery Empty { get; } = new([], new SearchFilters(), []);
 
@@ -21,7 +21,7 @@ public sealed record SearchQuery(IReadOnlyList<SearchClause> Clauses, SearchFilt
 }
 
 /// <summary>Where a word must be found: anywhere (text, subject, people, attachment names) or in one field.</summary>
-public enum SearchField
+internal enum SearchField
 {
     Anywhere,
     From,
@@ -37,12 +37,12 @@ public enum SearchField
 /// such as "alice@example.com" folds into a phrase of three). <see cref="IsPrefix"/>: the last token may be
 /// the start of a longer word.
 /// </summary>
-public sealed record SearchTerm(SearchField Field, IReadOnlyList<string> Tokens, bool IsPrefix);
+internal sealed record SearchTerm(SearchField Field, IReadOnlyList<string> Tokens, bool IsPrefix);
 
-public sealed record SearchClause(IReadOnlyList<SearchTerm> Alternatives, bool IsNegated);
+internal sealed record SearchClause(IReadOnlyList<SearchTerm> Alternatives, bool IsNegated);
 
 /// <summary>Conditions on the summary columns; null means "either". Instants are UTC; <see cref="SentBefore"/> is exclusive.</summary>
-public sealed record SearchFilters(
+internal sealed record SearchFilters(
     DateTimeOffset? SentFrom = null,
     DateTimeOffset? SentBefore = null,
     bool? IsRead = null,

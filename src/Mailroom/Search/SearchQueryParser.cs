@@ -12,7 +12,7 @@ namespace Mailroom.Search;
 /// note, never an error. The result holds folded tokens only, so nothing the user types reaches SQL or an index's own
 /// query syntax unquoted.
 /// </summary>
-public static partial class SearchQueryParser
+internal static partial class SearchQueryParser
 {
     public const int MaxQueryLength = 1000;
     public const int MaxClauses = 16;
@@ -275,7 +275,7 @@ public static partial class SearchQueryParser
 /// <param name="TimeZone">The reader's zone: <c>before:2024/03/31</c> means midnight there.</param>
 /// <param name="Now">For <c>newer_than:</c> and <c>older_than:</c>.</param>
 /// <param name="LastWordIsPrefix">The user is still typing: the last word also matches longer words.</param>
-public sealed record SearchContext(TimeZoneInfo TimeZone, DateTimeOffset Now, bool LastWordIsPrefix = false)
+internal sealed record SearchContext(TimeZoneInfo TimeZone, DateTimeOffset Now, bool LastWordIsPrefix = false)
 {
     public DateTimeOffset StartOfDay(DateOnly date)
     {

@@ -8,7 +8,7 @@ namespace Mailroom.Search;
 /// What a search page shows besides the rows: how many messages match (counted up to <see cref="CountCap"/>,
 /// shown as "about 10,000+" beyond) and each row's snippet around its first match, words marked.
 /// </summary>
-public sealed record SearchResults(SearchQuery Query, int Count, bool IsCountCapped, IReadOnlyDictionary<long, HighlightedText> Snippets)
+internal sealed record SearchResults(SearchQuery Query, int Count, bool IsCountCapped, IReadOnlyDictionary<long, HighlightedText> Snippets)
 {
     public const int CountCap = 10_000;
 

@@ -9,7 +9,7 @@ namespace Mailroom.Search;
 /// token. The index stores these tokens and queries are folded the same way, so SQLite and PostgreSQL match the
 /// same words without either database's own accent or case rules (PostgreSQL's <c>unaccent</c> needs a superuser).
 /// </summary>
-public static class SearchText
+internal static class SearchText
 {
     /// <summary>Longer runs (base64, hashes) are cut; query words are cut the same way, so they still match.</summary>
     public const int MaxTokenLength = 60;
@@ -177,4 +177,4 @@ public static class SearchText
 }
 
 /// <summary>One folded word and the span of the original text it came from (for highlighting).</summary>
-public readonly record struct SearchToken(int Start, int Length, string Text);
+internal readonly record struct SearchToken(int Start, int Length, string Text);

@@ -4,7 +4,7 @@ using MimeKit;
 namespace Mailroom.Search;
 
 /// <summary>What of a message is searched besides its summary: the body as text (plain and HTML parts, decoded from their charsets) and the attachment names.</summary>
-public sealed record SearchableText(string Body, string AttachmentNames)
+internal sealed record SearchableText(string Body, string AttachmentNames)
 {
     /// <summary>Text beyond this is not indexed (a few hundred KB of mail, far more than anyone reads).</summary>
     public const int MaxBodyLength = 200_000;

@@ -19,7 +19,7 @@ public sealed class SearchAfterFetchTests(TestServers servers) : IClassFixture<T
         await app.StartAsync();
         var mailbox = await servers.CreateMailboxAsync();
         await mailbox.DropSampleMessagesAsync(30);
-        await mailbox.DropMessagesAsync([SearchMail.Text("Ann <ann@example.test>", "Hello", DateTimeOffset.UtcNow,
+        await mailbox.DropMessagesAsync([SearchMail.Text("Ann <ann@example.test>", "Hello", TimeProvider.System.GetUtcNow(),
             "The secret word for search testing is pineapplequokka.")]);
         var accountId = await FetchTestApps.AddAccountAsync(app, servers, mailbox);
 
@@ -32,7 +32,7 @@ public sealed class SearchAfterFetchTests(TestServers servers) : IClassFixture<T
         var list = scope.ServiceProvider.GetRequiredService<MessageListQuery>();
         var listed = await list.ListAsync(new MessageListRequest(ownerId, accountId), default);
         var found = await list.ListAsync(new MessageListRequest(ownerId, accountId,
-            Search: SearchQueryParser.Parse("pineapplequokka", new SearchContext(TimeZoneInfo.Utc, DateTimeOffset.UtcNow))), default);
+            Search: SearchQueryParser.Parse("pineapplequokka", new SearchContext(TimeZoneInfo.Utc, TimeProvider.System.GetUtcNow()))), default);
 
         Assert.Equal(31, listed!.Items.Count);
         var match = Assert.Single(found!.Items);

@@ -4,21 +4,21 @@ using Mailroom.Search;
 namespace Mailroom.Web.Api.Messages;
 
 /// <summary>A page of the list; <see cref="Search"/> is set when <c>q</c> was given.</summary>
-public sealed record MessageListResponse(IReadOnlyList<MessageListEntry> Items, string? Older, string? Newer, SearchSummary? Search = null);
+internal sealed record MessageListResponse(IReadOnlyList<MessageListEntry> Items, string? Older, string? Newer, SearchSummary? Search = null);
 
 /// <summary>
 /// How many messages match (exact up to 10,000; beyond that <see cref="CountIsCapped"/> and the count is "10,000+"),
 /// the query said back in words (<see cref="Searched"/>), notes on parts of it that were ignored, and, while mail
 /// stored before search existed is still being indexed, how much of the user's is done (<see cref="IndexedPercent"/>; null when all).
 /// </summary>
-public sealed record SearchSummary(int Count, bool CountIsCapped, string Searched, IReadOnlyList<string> Notes, int? IndexedPercent)
+internal sealed record SearchSummary(int Count, bool CountIsCapped, string Searched, IReadOnlyList<string> Notes, int? IndexedPercent)
 {
     public static SearchSummary? Of(SearchResults? results, TimeZoneInfo timeZone, int? indexedPercent) => results is null
         ? null
         : new SearchSummary(results.Count, results.IsCountCapped, SearchDescription.Of(results.Query, timeZone), results.Query.Notes, indexedPercent);
 }
 
-public sealed record MessageListEntry(
+internal sealed record MessageListEntry(
     long Id,
     Guid AccountId,
     DateTimeOffset SentAt,
@@ -41,13 +41,13 @@ public sealed record MessageListEntry(
     }
 }
 
-public sealed record Address(string Name, string Email)
+internal sealed record Address(string Name, string Email)
 {
     public static IReadOnlyList<Address> Of(IReadOnlyList<MailboxView> mailboxes) => [.. mailboxes.Select(m => new Address(m.Name, m.Address))];
 }
 
 /// <summary>One message as the reading pane shows it. <see cref="Html"/> is sanitised with remote images blocked.</summary>
-public sealed record MessageResponse(
+internal sealed record MessageResponse(
     long Id,
     Guid AccountId,
     string Subject,
@@ -65,13 +65,13 @@ public sealed record MessageResponse(
     IReadOnlyList<string> Notes,
     string RawUrl);
 
-public sealed record AttachmentResponse(int Index, string FileName, string ContentType, long Size, string Url);
+internal sealed record AttachmentResponse(int Index, string FileName, string ContentType, long Size, string Url);
 
-public sealed record ReadStateRequest(IReadOnlyList<long>? MessageIds, bool Read);
+internal sealed record ReadStateRequest(IReadOnlyList<long>? MessageIds, bool Read);
 
-public sealed record ReadStateResponse(int Updated);
+internal sealed record ReadStateResponse(int Updated);
 
 /// <summary>Unread counts; a count past 9,999 is reported as 10,000 with <c>Capped</c> set (shown as "9,999+").</summary>
-public sealed record UnreadCountsResponse(int Total, bool Capped, IReadOnlyList<AccountUnreadCount> Accounts);
+internal sealed record UnreadCountsResponse(int Total, bool Capped, IReadOnlyList<AccountUnreadCount> Accounts);
 
-public sealed record AccountUnreadCount(Guid AccountId, int Unread, bool Capped);
+internal sealed record AccountUnreadCount(Guid AccountId, int Unread, bool Capped);
