@@ -1,3 +1,4 @@
+using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Mailroom.Search;
@@ -38,7 +39,7 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
             .Select(e => e.Uid)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
-        var stored = 0;
+        var stored = new List<StoredMessage>();
         long storedBytes = 0;
         var searchable = new List<IndexedMessage>(parsed.Count);
         foreach (var (message, summary) in parsed.Where(p => !known.Contains(p.Message.Server.Uid)))
@@ -47,7 +48,7 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
             db.Messages.Add(row);
             searchable.Add(new IndexedMessage(row, summary.Text));
             db.UidLedger.Add(new UidLedgerEntry { AccountId = account.AccountId, Uid = message.Server.Uid, FirstSeenAt = now, StoredMessage = row });
-            stored++;
+            stored.Add(row);
             storedBytes += message.Content.LongLength;
         }
 
@@ -60,10 +61,11 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
 
         await db.SaveChangesAsync(cancellationToken);
         await SearchIndex.AddAsync(db, searchable, cancellationToken);
+        await StoredMailHooks.RunAsync(db, stored, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // Everything downloaded is now committed, by this transaction or by the one a replay repeated.
-        return new CommittedBatch([.. messages.Select(m => m.Server)], stored, storedBytes, newlySkipped);
+        return new CommittedBatch([.. messages.Select(m => m.Server)], stored.Count, storedBytes, newlySkipped);
     }
 }
 

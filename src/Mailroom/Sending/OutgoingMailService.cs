@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Mailroom.Network;
@@ -157,11 +158,12 @@ internal sealed partial class OutgoingMailService(
         var summary = MessageSummaryParser.Parse(transmitted, now);
         var copy = summary.ToStoredMessage(accountId, ownerId, MailFolder.Sent, transmitted, now);
         copy.IsRead = true;
-        // The copy and its index entry together, so sent mail is searchable as soon as it is listed.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Messages.Add(copy);
+        // The copy with its index entry and filing, so sent mail is searchable as soon as it is listed.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await SearchIndex.AddAsync(db, [new IndexedMessage(copy, summary.Text)], cancellationToken);
+        await StoredMailHooks.RunAsync(db, [copy], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return copy;
     }
