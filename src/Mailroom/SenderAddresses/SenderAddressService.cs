@@ -25,6 +25,9 @@ public sealed partial class SenderAddressService(
 {
     private const string UnreadablePassword = "Mailroom can no longer read the saved password (its encryption key is gone). Type the password again.";
 
+    internal const string PasswordForNewEndpoint =
+        "You changed the server, port, security or user name: type the password again. Mailroom sends a saved password only to the server it was saved for.";
+
     public async Task<IReadOnlyList<SenderAddressSummary>> ListAsync(string ownerId, CancellationToken cancellationToken)
     {
         var addresses = await Owned(ownerId).AsNoTracking().OrderBy(a => a.NormalizedAddress).ToListAsync(cancellationToken);
@@ -211,33 +214,40 @@ public sealed partial class SenderAddressService(
         string ownerId, SenderAddress? existing, SenderAddressInput input, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         var userName = string.IsNullOrWhiteSpace(input.SmtpUserName) ? null : input.SmtpUserName.Trim();
+        var security = input.SmtpSecurity;
+        var port = input.SmtpPort ?? SmtpServerSettings.DefaultPort(security);
+        var host = (input.SmtpHost ?? "").Trim().TrimEnd('.').ToLowerInvariant();
         string? password = null;
         if (userName is not null)
         {
             password = input.HasNewPassword ? input.SmtpPassword : null;
-            if (password is null && existing?.ProtectedSmtpPassword is { } saved)
+            var savedHere = existing is { ProtectedSmtpPassword: { } saved }
+                && existing.SmtpHost == host && existing.SmtpPort == port && existing.SmtpSecurity == security && existing.SmtpUserName == userName;
+            if (password is null && savedHere)
             {
-                password = TryUnprotect(() => smtpPasswords.Unprotect(saved), existing.Id);
+                password = TryUnprotect(() => smtpPasswords.Unprotect(existing!.ProtectedSmtpPassword!), existing!.Id);
             }
 
+            var accountPassword = false;
             if (password is null && input.AccountId is { } accountId)
             {
+                // The incoming password goes only to the same host and user name: the provider it belongs to.
                 var account = await OwnedAccounts(ownerId).AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-                if (account is { ProtectedPassword.Length: > 0 })
+                if (account is { ProtectedPassword.Length: > 0 } && account.Host == host && account.UserName == userName)
                 {
+                    accountPassword = true;
                     password = TryUnprotect(() => pop3Passwords.Unprotect(account.ProtectedPassword), account.Id);
                 }
             }
 
             if (password is null)
             {
-                errors[nameof(input.SmtpPassword)] = [existing?.ProtectedSmtpPassword is null ? "Enter the password for the outgoing server." : UnreadablePassword];
+                errors[nameof(input.SmtpPassword)] = [(savedHere || accountPassword) ? UnreadablePassword
+                    : existing?.ProtectedSmtpPassword is null ? "Enter the password for the outgoing server." : PasswordForNewEndpoint];
             }
         }
 
-        var security = input.SmtpSecurity;
-        var port = input.SmtpPort ?? SmtpServerSettings.DefaultPort(security);
-        return new SmtpServerSettings((input.SmtpHost ?? "").Trim().TrimEnd('.').ToLowerInvariant(), port, security, userName, password);
+        return new SmtpServerSettings(host, port, security, userName, password);
     }
 
     private async Task<List<SenderAddressSummary>> SummarizeAsync(string ownerId, List<SenderAddress> addresses, CancellationToken cancellationToken)

@@ -58,6 +58,9 @@ public class MailroomAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress => new(BaseUrl + "/");
 
+    /// <summary>What the app is told its public address is; requests naming another host are refused.</summary>
+    public const string PublicBaseUrl = "http://127.0.0.1";
+
     /// <summary>Overrides one configuration value (keys as in appsettings, e.g. <c>Mailroom:Users:LockoutDuration</c>).</summary>
     public MailroomAppFactory WithSetting(string key, string? value)
     {
@@ -104,6 +107,8 @@ public class MailroomAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Mailroom:Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Mailroom", Database.ConnectionString);
+        // The port is random, so links in mail name the host only; tests follow them by path and query.
+        builder.UseSetting("Mailroom:Hosting:PublicBaseUrl", PublicBaseUrl);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

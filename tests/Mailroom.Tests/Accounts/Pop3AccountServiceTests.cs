@@ -184,6 +184,58 @@ public sealed class Pop3AccountServiceTests
         Assert.Equal(AccountStatus.Active, summary.Status);
     }
 
+    public static TheoryData<string, string, bool> OtherEndpoints => new()
+    {
+        { "attacker.example.test", "alice", false },
+        { "pop.example.test", "someone-else", false },
+        { "pop.example.test", "alice", true },
+    };
+
+    [Theory, MemberData(nameof(OtherEndpoints))]
+    public async Task Test_OfAnotherEndpointWithoutAPassword_AsksForItAndSendsTheStoredOneNowhere(string host, string userName, bool useSsl)
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        await using var server = SuccessfulServer("stored-secret");
+        var account = await bed.AddAccountAsync(password: "stored-secret", port: server.Port);
+        var input = new Pop3AccountInput("Work", "alice@example.test", host, server.Port, useSsl, userName, Password: null);
+
+        var outcome = await bed.Service(server.Port).TestAsync("owner-1", account.Id, input, CancellationToken.None);
+
+        Assert.Equal(AccountTestStatus.Invalid, outcome.Status);
+        Assert.Equal([Pop3AccountService.PasswordForNewEndpoint], outcome.Errors!["Password"]);
+        Assert.Empty(server.Received);
+    }
+
+    [Fact]
+    public async Task Test_OfTheSavedEndpointWithoutAPassword_UsesTheStoredOne()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        await using var server = SuccessfulServer("stored-secret");
+        var account = await bed.AddAccountAsync(password: "stored-secret", port: server.Port);
+        var input = new Pop3AccountInput("Work", "alice@example.test", "POP.example.test", server.Port, false, "alice", Password: null);
+
+        var outcome = await bed.Service(server.Port).TestAsync("owner-1", account.Id, input, CancellationToken.None);
+
+        Assert.Equal(AccountTestStatus.Succeeded, outcome.Status);
+        Assert.Contains("PASS stored-secret", server.Received);
+    }
+
+    [Fact]
+    public async Task Update_ToAnotherHostWithoutAPassword_AsksForItAndKeepsTheSavedSettings()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        await using var server = SuccessfulServer("stored-secret");
+        var account = await bed.AddAccountAsync(password: "stored-secret", port: server.Port);
+        var input = new Pop3AccountInput("Work", "alice@example.test", "attacker.example.test", server.Port, false, "alice", Password: null);
+
+        var result = await bed.Service(server.Port).UpdateAsync("owner-1", account.Id, input, null, CancellationToken.None);
+
+        Assert.Equal(AccountChangeStatus.Invalid, result.Status);
+        Assert.Equal([Pop3AccountService.PasswordForNewEndpoint], result.Errors!["Password"]);
+        Assert.Equal("pop.example.test", (await bed.ReloadAsync(account.Id)).Host);
+        Assert.Empty(server.Received);
+    }
+
     private static Pop3AccountInput Input(int port, string? password) =>
         new("Work", "alice@example.test", "pop.example.test", port, UseSsl: false, UserName: null, password);
 

@@ -84,15 +84,67 @@ public sealed class SenderAddressServiceTests
     }
 
     [Fact]
-    public async Task Save_WithABlankPassword_UsesTheLinkedAccountsIncomingPassword()
+    public async Task Save_WithABlankPassword_UsesTheLinkedAccountsIncomingPassword_OnTheSameHost()
     {
         await using var bed = await SendingTestBed.CreateAsync();
-        var account = await bed.AddAccountAsync(password: "alice-secret");
+        var account = await bed.AddAccountAsync(password: "alice-secret", host: "127.0.0.1");
 
         var saved = await bed.SaveAsync(bed.OwnServerInput(password: null) with { AccountId = account.Id });
 
         Assert.True(saved.IsVerified);
         Assert.Equal("Work", saved.AccountName);
+    }
+
+    [Fact]
+    public async Task Test_WithABlankPassword_NeverSendsTheLinkedAccountsPasswordToAnotherHost()
+    {
+        await using var bed = await SendingTestBed.CreateAsync();
+        var account = await bed.AddAccountAsync(password: "alice-secret", host: "pop.example.test");
+
+        var outcome = await bed.Addresses().TestAsync(SendingTestBed.Owner, null, bed.OwnServerInput(password: null) with { AccountId = account.Id }, CancellationToken.None);
+
+        Assert.Equal(SmtpRouteTestStatus.Invalid, outcome.Status);
+        Assert.Equal(["Enter the password for the outgoing server."], outcome.Errors!["SmtpPassword"]);
+        Assert.Empty(bed.Smtp.ReceivedPasswords);
+    }
+
+    public static TheoryData<string, int?, MailTransportSecurity, string> OtherEndpoints => new()
+    {
+        { "attacker.example.test", null, MailTransportSecurity.StartTls, "alice@example.test" },
+        { "127.0.0.1", 2525, MailTransportSecurity.StartTls, "alice@example.test" },
+        { "127.0.0.1", null, MailTransportSecurity.SslOnConnect, "alice@example.test" },
+        { "127.0.0.1", null, MailTransportSecurity.StartTls, "mallory@example.test" },
+    };
+
+    [Theory, MemberData(nameof(OtherEndpoints))]
+    public async Task TestAndSave_OfAnotherEndpointWithoutAPassword_AskForItAndSendTheSavedOneNowhere(string host, int? port, MailTransportSecurity security, string userName)
+    {
+        await using var bed = await SendingTestBed.CreateAsync();
+        var saved = await bed.SaveAsync(bed.OwnServerInput());
+        bed.Smtp.ReceivedPasswords.Clear();
+        var changed = bed.OwnServerInput(password: null, userName: userName) with { SmtpHost = host, SmtpPort = port ?? bed.Smtp.Port, SmtpSecurity = security };
+
+        var test = await bed.Addresses().TestAsync(SendingTestBed.Owner, saved.Id, changed, CancellationToken.None);
+        var save = await bed.Addresses().SaveAsync(SendingTestBed.Owner, saved.Id, changed, SendingTestBed.ConfirmationPage, CancellationToken.None);
+
+        Assert.Equal(SmtpRouteTestStatus.Invalid, test.Status);
+        Assert.Equal([SenderAddressService.PasswordForNewEndpoint], test.Errors!["SmtpPassword"]);
+        Assert.Equal(SenderAddressSaveStatus.Invalid, save.Status);
+        Assert.Empty(bed.Smtp.ReceivedPasswords);
+        Assert.Equal("127.0.0.1", (await bed.ReloadAsync(saved.Id)).SmtpHost);
+    }
+
+    [Fact]
+    public async Task Test_OfTheSavedEndpointWithoutAPassword_SignsInWithTheSavedOne()
+    {
+        await using var bed = await SendingTestBed.CreateAsync();
+        var saved = await bed.SaveAsync(bed.OwnServerInput());
+        bed.Smtp.ReceivedPasswords.Clear();
+
+        var test = await bed.Addresses().TestAsync(SendingTestBed.Owner, saved.Id, bed.OwnServerInput(password: null), CancellationToken.None);
+
+        Assert.Equal(SmtpRouteTestStatus.Succeeded, test.Status);
+        Assert.Equal(["alice-secret"], bed.Smtp.ReceivedPasswords);
     }
 
     [Fact]

@@ -139,14 +139,14 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         return result.Address!;
     }
 
-    public async Task<Pop3Account> AddAccountAsync(string owner = Owner, string email = "alice@example.test", string password = "alice-secret")
+    public async Task<Pop3Account> AddAccountAsync(string owner = Owner, string email = "alice@example.test", string password = "alice-secret", string host = "pop.example.test")
     {
         var account = new Pop3Account
         {
             OwnerId = owner,
             DisplayName = "Work",
             EmailAddress = email,
-            Host = "pop.example.test",
+            Host = host,
             Port = 995,
             UseSsl = true,
             UserName = email,
