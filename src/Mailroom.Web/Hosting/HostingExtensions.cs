@@ -34,6 +34,15 @@ internal static class HostingExtensions
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((forwarded, hosting) =>
             TrustProxies(forwarded, hosting.Value.TrustedProxies));
 
+        // Every cookie (session, antiforgery, temp data) is Secure whenever the request was HTTPS, directly or per a trusted proxy.
+        services.Configure<CookiePolicyOptions>(cookies => cookies.Secure = CookieSecurePolicy.SameAsRequest);
+        services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            // HSTS is sent on HTTPS responses only; the public host may well be an address in tests and small set-ups.
+            hsts.ExcludedHosts.Clear();
+        });
+
         // One JSON object per line for log collectors in production, readable lines on a developer's console;
         // Logging:Console:FormatterName (json, simple, systemd) overrides either.
         services.AddOptions<ConsoleLoggerOptions>().PostConfigure<IHostEnvironment>((console, environment) =>
@@ -54,6 +63,8 @@ internal static class HostingExtensions
             app.UseForwardedHeaders();
         }
 
+        app.UseHsts();
+        app.UseCookiePolicy();
         app.UseMailroomSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

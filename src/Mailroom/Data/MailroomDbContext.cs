@@ -29,6 +29,8 @@ public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> option
 
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     /// <summary>The Data Protection key ring, shared by every node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -188,7 +188,9 @@ public sealed partial class SenderAddressService(
         address.SmtpUserName = server?.UserName;
         address.ProtectedSmtpPassword = server is { SignsIn: true } ? smtpPasswords.Protect(server.Password ?? "") : null;
         address.SmtpPasswordRejectedAt = null;
-        if (signedIn && !address.IsVerified)
+        // A sign-in proves only the mailbox the server plainly gave access to: an address equal to the user name.
+        // Anything else (an alias, or someone else's address with these credentials) is proven by email.
+        if (signedIn && !address.IsVerified && SenderAddress.Normalize(server!.UserName!) == normalized)
         {
             address.VerifiedAt = time.GetUtcNow();
             address.VerifiedBy = AddressProof.SmtpSignIn;

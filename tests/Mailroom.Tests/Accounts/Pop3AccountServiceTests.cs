@@ -184,6 +184,31 @@ public sealed class Pop3AccountServiceTests
         Assert.Equal(AccountStatus.Active, summary.Status);
     }
 
+    [Theory]
+    [InlineData("inj\r\nDELE 1", "secret", "UserName")]
+    [InlineData("alice", "secret\r\nDELE 1\r\nNOOP", "Password")]
+    [InlineData("alice", "sec\u0000ret", "Password")]
+    public async Task Test_WithALineBreakOrControlCharacterInTheSignIn_RefusesItAndSendsNothing(string userName, string password, string field)
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        await using var server = SuccessfulServer("secret");
+        var input = Input(server.Port, password) with { UserName = userName };
+
+        var outcome = await bed.Service(server.Port).TestAsync("owner-1", null, input, CancellationToken.None);
+
+        Assert.Equal(AccountTestStatus.Invalid, outcome.Status);
+        Assert.Contains("control characters", Assert.Single(outcome.Errors[field]), StringComparison.Ordinal);
+        Assert.Empty(server.Received);
+    }
+
+    [Fact]
+    public void Validate_ADisplayNameWithALineBreak_IsRefusedWithAReason()
+    {
+        var errors = Pop3AccountInputValidator.Validate(Input(995, "secret") with { DisplayName = "Work\r\nBcc: everyone@example.test" }, passwordRequired: true);
+
+        Assert.Equal(["Keep the display name on one line, without line breaks or control characters."], errors["DisplayName"]);
+    }
+
     public static TheoryData<string, string, bool> OtherEndpoints => new()
     {
         { "attacker.example.test", "alice", false },

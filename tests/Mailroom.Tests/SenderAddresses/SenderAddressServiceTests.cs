@@ -96,6 +96,32 @@ public sealed class SenderAddressServiceTests
     }
 
     [Fact]
+    public async Task Save_OwnServerSignInForAnotherAddress_DoesNotVerifyIt_AndMailsTheVerification()
+    {
+        await using var bed = await SendingTestBed.CreateAsync();
+
+        var saved = await bed.SaveAsync(bed.OwnServerInput(address: "ceo@bank.example"));
+
+        Assert.False(saved.IsVerified);
+        Assert.Equal("ceo@bank.example", Assert.Single(bed.SystemMail.Sent).To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task TestAndSave_WithALineBreakInThePassword_AreRefusedAndSendNothing()
+    {
+        await using var bed = await SendingTestBed.CreateAsync();
+        var input = bed.OwnServerInput(password: "alice-secret\r\nRSET");
+
+        var test = await bed.Addresses().TestAsync(SendingTestBed.Owner, null, input, CancellationToken.None);
+        var save = await bed.Addresses().SaveAsync(SendingTestBed.Owner, null, input, SendingTestBed.ConfirmationPage, CancellationToken.None);
+
+        Assert.Equal(SmtpRouteTestStatus.Invalid, test.Status);
+        Assert.Equal(["The password cannot contain line breaks or control characters."], test.Errors!["SmtpPassword"]);
+        Assert.Equal(SenderAddressSaveStatus.Invalid, save.Status);
+        Assert.Empty(bed.Smtp.ReceivedPasswords);
+    }
+
+    [Fact]
     public async Task Test_WithABlankPassword_NeverSendsTheLinkedAccountsPasswordToAnotherHost()
     {
         await using var bed = await SendingTestBed.CreateAsync();
