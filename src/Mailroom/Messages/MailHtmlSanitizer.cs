@@ -50,6 +50,15 @@ public static partial class MailHtmlSanitizer
                 anchor.SetAttribute("target", "_blank");
                 anchor.SetAttribute("rel", "noopener noreferrer");
             }
+
+            if (!allowRemoteImages && e.Node is IElement styled && styled.GetAttribute("style") is { } style && RemoteStyleReference().IsMatch(style))
+            {
+                styled.SetAttribute("style", RemoteStyleReference().Replace(style, _ =>
+                {
+                    blocked++;
+                    return "none";
+                }));
+            }
         };
 
         var document = sanitizer.SanitizeDocument(html);
