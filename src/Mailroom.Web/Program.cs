@@ -10,6 +10,7 @@ using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
 using Mailroom.Web.Reading;
 using Mailroom.Web.Shell;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,7 @@ builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
+builder.Services.AddMailroomRateLimiting();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.UseMailroomHosting();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMailroomApiAntiforgery();
 
 app.MapMailroomHealth();

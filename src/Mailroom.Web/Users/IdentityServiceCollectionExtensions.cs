@@ -50,7 +50,8 @@ public static class IdentityServiceCollectionExtensions
             .AddSignInManager<SessionSignInManager>()
             .AddEntityFrameworkStores<MailroomDbContext>()
             .AddErrorDescriber<FriendlyIdentityErrors>()
-            .AddPasswordValidator<PasswordVarietyValidator>();
+            .AddPasswordValidator<PasswordVarietyValidator>()
+            .AddPasswordValidator<PasswordStrengthValidator>();
 
         services.AddOptions<IdentityOptions>().Configure<IOptions<UserSecurityOptions>>((identity, security) =>
         {
@@ -63,12 +64,12 @@ public static class IdentityServiceCollectionExtensions
             identity.Password.RequireLowercase = false;
             identity.Password.RequireUppercase = false;
             identity.Password.RequireNonAlphanumeric = false;
-            identity.Lockout.AllowedForNewUsers = true;
-            identity.Lockout.MaxFailedAccessAttempts = security.Value.MaxFailedSignInAttempts;
-            identity.Lockout.DefaultLockoutTimeSpan = security.Value.LockoutDuration;
+            // Lockout is per client address (SignInLockouts), so a stranger cannot lock the owner out.
+            identity.Lockout.AllowedForNewUsers = false;
         });
 
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SignInLockouts>();
         services.AddScoped<UserSessions>();
         services.Configure<SecurityStampValidatorOptions>(validator =>
             // Identity re-issues the cookie's principal now and then; the session it belongs to must come along.

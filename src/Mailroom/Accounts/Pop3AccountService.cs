@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Mailroom.Data;
 using Mailroom.Fetching;
+using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,7 @@ public sealed partial class Pop3AccountService(
     TestApprovals approvals,
     Pop3PasswordProtector passwords,
     FetchRequests fetchRequests,
+    ServerTestThrottle throttle,
     TimeProvider time,
     ILogger<Pop3AccountService> logger)
 {
@@ -261,6 +263,12 @@ public sealed partial class Pop3AccountService(
 
     private async Task<AccountTestOutcome> RunTestAsync(string ownerId, Pop3ConnectionSettings settings, CancellationToken cancellationToken)
     {
+        if (!throttle.TryAcquire(ownerId, settings.Host, settings.Port))
+        {
+            return AccountTestOutcome.Failed(new AccountTestVerdict("throttled", "too-many-tests", "Too many tests", ServerTestThrottle.Message,
+                "Check the settings in the meantime: a wrong password does not start working by trying it again."));
+        }
+
         var result = await tester.TestAsync(settings, cancellationToken);
         return result.Report is { } report
             ? AccountTestOutcome.Succeeded(report, approvals.Issue(ownerId, settings))

@@ -20,6 +20,7 @@ public sealed partial class SenderAddressService(
     SmtpPasswordProtector smtpPasswords,
     Pop3PasswordProtector pop3Passwords,
     AddressVerification verification,
+    ServerTestThrottle throttle,
     TimeProvider time,
     ILogger<SenderAddressService> logger)
 {
@@ -27,6 +28,9 @@ public sealed partial class SenderAddressService(
 
     internal const string PasswordForNewEndpoint =
         "You changed the server, port, security or user name: type the password again. Mailroom sends a saved password only to the server it was saved for.";
+
+    private static readonly SmtpVerdict Throttled = new("throttled", "too-many-tests", "Too many tests", ServerTestThrottle.Message,
+        "Check the settings in the meantime: a wrong password does not start working by trying it again.");
 
     public async Task<IReadOnlyList<SenderAddressSummary>> ListAsync(string ownerId, CancellationToken cancellationToken)
     {
@@ -79,7 +83,12 @@ public sealed partial class SenderAddressService(
             return new(SmtpRouteTestStatus.Invalid, Errors: errors);
         }
 
-        var result = await tester.TestAsync(settings!, cancellationToken);
+        if (!throttle.TryAcquire(ownerId, settings!.Host, settings.Port))
+        {
+            return new(SmtpRouteTestStatus.Failed, Verdict: Throttled);
+        }
+
+        var result = await tester.TestAsync(settings, cancellationToken);
         return result.Failure is { } failure
             ? new(SmtpRouteTestStatus.Failed, result, guidance.DescribeTest(failure))
             : new(SmtpRouteTestStatus.Succeeded, result);
@@ -117,6 +126,11 @@ public sealed partial class SenderAddressService(
         var signedIn = false;
         if (server is not null)
         {
+            if (!throttle.TryAcquire(ownerId, server.Host, server.Port))
+            {
+                return SenderAddressSaveResult.TestFailed(Throttled);
+            }
+
             var test = await tester.TestAsync(server, cancellationToken);
             if (test.Failure is { } failure)
             {

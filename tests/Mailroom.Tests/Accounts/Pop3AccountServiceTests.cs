@@ -209,6 +209,28 @@ public sealed class Pop3AccountServiceTests
         Assert.Equal(["Keep the display name on one line, without line breaks or control characters."], errors["DisplayName"]);
     }
 
+    [Fact]
+    public async Task Test_ManyGuessesAgainstOneServer_AreThrottledForEveryUser_WithoutConnecting()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        bed.LimitServerTests(perUser: 100, perTarget: 3);
+        await using var server = ScriptedPop3Server.Repeating(3, "+OK ready",
+            ("CAPA", Capabilities), ("USER alice@example.test", ["+OK"]), ("PASS wrong", ["-ERR [AUTH] Authentication failed."]));
+        var service = bed.Service(server.Port);
+
+        var outcomes = new List<AccountTestOutcome>();
+        for (var guess = 0; guess < 5; guess++)
+        {
+            outcomes.Add(await service.TestAsync("owner-1", null, Input(server.Port, "wrong"), CancellationToken.None));
+        }
+
+        var otherUser = await service.TestAsync("owner-2", null, Input(server.Port, "wrong"), CancellationToken.None);
+
+        Assert.All(outcomes.Take(3), o => Assert.Equal("authentication", o.Verdict!.Kind));
+        Assert.All(outcomes.Skip(3).Append(otherUser), o => Assert.Equal(("throttled", ServerTestThrottle.Message), (o.Verdict!.Kind, o.Verdict.Message)));
+        Assert.Equal(3, server.Received.Count(line => line.StartsWith("PASS", StringComparison.Ordinal)));
+    }
+
     public static TheoryData<string, string, bool> OtherEndpoints => new()
     {
         { "attacker.example.test", "alice", false },

@@ -96,8 +96,11 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         SmtpPasswords,
         Pop3Passwords,
         Verification(),
+        Throttle,
         Time,
         NullLogger<SenderAddressService>.Instance);
+
+    public ServerTestThrottle Throttle { get; } = new(Microsoft.Extensions.Options.Options.Create(new ServerTestLimits { ServerTestsPerTargetPer10Minutes = 1000, ServerTestsPerUserPer10Minutes = 1000 }));
 
     public OutgoingMailService Outgoing() => new(
         Db,
@@ -186,6 +189,7 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Smtp.DisposeAsync();
+        Throttle.Dispose();
         await Db.DisposeAsync();
         await _connection.DisposeAsync();
     }

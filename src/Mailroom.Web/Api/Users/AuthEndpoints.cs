@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mailroom.Users;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 using Mailroom.Web.Users.Sessions;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -18,13 +19,17 @@ internal static class AuthEndpoints
     {
         var auth = api.MapGroup("/auth").AllowAnonymous().WithTags("Authentication");
         auth.MapPost("/register", RegisterAsync)
+            .RequireRateLimiting(RateLimitPolicies.SignUp)
             .WithSummary("Creates a user with an email and password (the same rules as the sign-up page).");
         auth.MapPost("/login", LoginAsync)
+            .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Exchanges an email and password for a bearer access token and a refresh token.")
             .Produces<AccessTokenResponse>();
         auth.MapPost("/refresh", RefreshAsync)
             .WithSummary("Exchanges a refresh token for new tokens. Each refresh token works once; using one twice ends its session.")
             .Produces<AccessTokenResponse>();
+        auth.MapPost("/password-strength", RatePassword)
+            .WithSummary("How guessable a password would be (zxcvbn score 0-4; 3 is required) and, if too weak, why. Nothing is stored.");
         var session = api.MapGroup("/auth").RequireAuthorization().WithTags("Authentication");
         session.MapPost("/logout", LogoutAsync)
             .WithSummary("Ends this token's session: its access and refresh tokens stop working.");
@@ -91,6 +96,12 @@ internal static class AuthEndpoints
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
+    private static Ok<PasswordStrengthResponse> RatePassword(PasswordStrengthRequest request)
+    {
+        var (score, reason) = PasswordStrength.Evaluate(request.Password ?? "", request.Email);
+        return TypedResults.Ok(new PasswordStrengthResponse(score, score >= PasswordStrength.RequiredScore, reason));
+    }
+
     private static async Task<NoContent> LogoutAsync(ClaimsPrincipal user, UserSessions sessions, CancellationToken cancellationToken)
     {
         if (SessionClaims.SessionIdOf(user) is { } sessionId)
@@ -114,6 +125,10 @@ internal static class AuthEndpoints
         return TypedResults.Ok(open.Select(s => new SessionResponse(
             s.Id, DeviceName.Describe(s.UserAgent), s.Channel, s.CreatedAt.UtcDateTime, s.LastSeenAt.UtcDateTime, s.Id == current)).ToArray());
     }
+
+    internal sealed record PasswordStrengthRequest(string? Password, string? Email);
+
+    internal sealed record PasswordStrengthResponse(int Score, bool Acceptable, string? Reason);
 
     internal sealed record SessionResponse(Guid Id, string Device, string Channel, DateTime StartedAt, DateTime LastSeenAt, bool Current);
 

@@ -1,15 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using Mailroom.Users;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Mailroom.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicies.SignUp)]
 public sealed class SignUpModel(
     UserManager<MailroomUser> users,
     SignInManager<MailroomUser> signInManager,
