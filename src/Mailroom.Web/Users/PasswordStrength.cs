@@ -19,7 +19,7 @@ public static class PasswordStrength
         return (result.Score, result.Score >= RequiredScore ? null : Reason(result.MatchSequence));
     }
 
-    private static string Reason(IEnumerable<Match> matches)
+    private static string Reason(IEnumerable<Zxcvbn.Match> matches)
     {
         // The longest recognised piece is what a guesser would try first.
         var main = matches.Where(m => m.Pattern != "bruteforce").OrderByDescending(m => m.Token.Length).FirstOrDefault();
