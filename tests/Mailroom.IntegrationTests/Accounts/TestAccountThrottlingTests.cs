@@ -23,8 +23,13 @@ public sealed class TestAccountThrottlingTests
             var client = guess % 2 == 0 ? guesser : accomplice;
             using var response = await client.PostAsJsonAsync("api/accounts/test", new
             {
-                displayName = "Victim", emailAddress = mailbox.Address, host = "127.0.0.1", port = app.Servers.Pop3sPort, useSsl = true,
-                userName = mailbox.Address, password = $"guess-{guess}",
+                displayName = "Victim",
+                emailAddress = mailbox.Address,
+                host = "127.0.0.1",
+                port = app.Servers.Pop3sPort,
+                useSsl = true,
+                userName = mailbox.Address,
+                password = $"guess-{guess}",
             });
             kinds.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("kind").GetString());
         }
