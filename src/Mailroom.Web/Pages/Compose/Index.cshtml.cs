@@ -16,17 +16,9 @@ namespace Mailroom.Web.Pages.Compose;
 /// posts in the background, so even the chosen files stay attached.
 /// </summary>
 [EnableRateLimiting(RateLimitPolicies.Send)]
-[RequestSizeLimit(UploadLimitBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimitBytes)]
 public sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgoing, IOptionsMonitor<SendingOptions> options) : PageModel
 {
     public const string FetchHeader = "X-Mailroom-Fetch";
-
-    /// <summary>
-    /// Far above any sensible attachment limit, so that the handler (not Kestrel, which would cut the connection at 30 MB
-    /// and lose the draft) refuses an oversized upload, says the limit in words and shows the draft again.
-    /// </summary>
-    private const long UploadLimitBytes = 200L * 1024 * 1024;
     private const string SentKey = "Compose.Sent";
 
     [BindProperty]
