@@ -1,13 +1,15 @@
 using Mailroom.Web.Api.Accounts;
+using Mailroom.Web.Api.Clients;
 using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Api.Messages;
+using Mailroom.Web.Api.SenderAddresses;
 using Mailroom.Web.Api.Sending;
 using Mailroom.Web.Api.Users;
 using Mailroom.Web.Throttling;
 
 namespace Mailroom.Web.Api;
 
-public static class ApiEndpointRouteBuilderExtensions
+internal static class ApiEndpointRouteBuilderExtensions
 {
     /// <summary>Everything under /api, plus its OpenAPI document at /openapi/v1.json. Add one Map call per feature.</summary>
     public static IEndpointRouteBuilder MapMailroomApi(this IEndpointRouteBuilder endpoints)
@@ -21,6 +23,8 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapFetchEndpoints();
         api.MapSenderAddressEndpoints();
         api.MapSendEndpoint();
+        api.MapClientsEndpoints();
+        api.MapWorkspaceEndpoints();
         return endpoints;
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Web.Hosting;
 
 /// <summary>Absolute links for mail, built only from <see cref="HostingOptions.PublicBaseUrl"/> (checked at start).</summary>
-public static class PublicLinks
+internal static class PublicLinks
 {
     public static Uri To(IServiceProvider services, string path)
     {

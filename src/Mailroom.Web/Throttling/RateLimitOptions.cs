@@ -6,7 +6,7 @@ namespace Mailroom.Web.Throttling;
 /// Request budgets (<c>Mailroom:RateLimits</c>), counted per client address (behind a trusted proxy, the forwarded one)
 /// or per signed-in user, on each node. Past a budget a request gets 429 with Retry-After.
 /// </summary>
-public sealed class RateLimitOptions
+internal sealed class RateLimitOptions
 {
     public const string SectionName = "Mailroom:RateLimits";
 

@@ -11,7 +11,7 @@ namespace Mailroom.Web.Throttling;
 /// ASP.NET Core rate limiting: one named policy per kind of abuse, partitioned by client address or user. A stranger
 /// spends only their own address's budget, never the owner's.
 /// </summary>
-public static class RateLimitPolicies
+internal static class RateLimitPolicies
 {
     public const string SignIn = "sign-in";
     public const string SignUp = "sign-up";

@@ -6,7 +6,7 @@ namespace Mailroom.Web.Users;
 /// How guessable a password is, by zxcvbn (common passwords, dictionary words and names, keyboard patterns, sequences,
 /// repeats, dates, the user's own email), with the main weakness in words.
 /// </summary>
-public static class PasswordStrength
+internal static class PasswordStrength
 {
     /// <summary>zxcvbn's scale is 0-4; 3 means "safely unguessable" for an online attack with throttling.</summary>
     public const int RequiredScore = 3;

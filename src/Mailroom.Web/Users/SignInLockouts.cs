@@ -8,7 +8,7 @@ namespace Mailroom.Web.Users;
 /// locked out of that account for a while, and only that address. A stranger who knows the email therefore cannot keep
 /// the owner out; the rate limit on sign-in (per address) slows guessing across accounts. Counted per node, in memory.
 /// </summary>
-public sealed class SignInLockouts(TimeProvider time, IOptions<UserSecurityOptions> options)
+internal sealed class SignInLockouts(TimeProvider time, IOptions<UserSecurityOptions> options)
 {
     private readonly ConcurrentDictionary<(string Source, string UserId), Entry> _entries = new();
 

@@ -1,8 +1,10 @@
 using Mailroom.Accounts;
+using Mailroom.Clients;
 using Mailroom.Fetching;
 using Mailroom.Messages;
 using Mailroom.SenderAddresses;
 using Mailroom.Users;
+using Mailroom.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Mailroom.Data;
 
-public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> options)
+internal sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> options)
     : IdentityDbContext<MailroomUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Pop3Account> Pop3Accounts => Set<Pop3Account>();
@@ -30,6 +32,22 @@ public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> option
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
+
+    public DbSet<WorkspaceInvitation> WorkspaceInvitations => Set<WorkspaceInvitation>();
+
+    public DbSet<SharedAccount> SharedAccounts => Set<SharedAccount>();
+
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<ClientAddress> ClientAddresses => Set<ClientAddress>();
+
+    public DbSet<MessageFiling> MessageFilings => Set<MessageFiling>();
+
+    public DbSet<ClientRefiling> ClientRefilings => Set<ClientRefiling>();
 
     /// <summary>The Data Protection key ring, shared by every node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

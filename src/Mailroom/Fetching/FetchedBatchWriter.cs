@@ -1,3 +1,4 @@
+using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Mailroom.Fetching;
 /// Commits one downloaded batch: raw bytes, summaries and ledger rows in ONE transaction, so a message is either
 /// stored with its UID or not at all. UIDs already in the ledger are left alone, which makes a replay a no-op.
 /// </summary>
-public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
+internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
 {
     public async Task<CommittedBatch> CommitAsync(
         FetchLease lease, FetchTarget account, IReadOnlyList<FetchedMessage> messages, IReadOnlyList<SkippedMessage> skipped, CancellationToken cancellationToken)
@@ -37,14 +38,14 @@ public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> data
             .Select(e => e.Uid)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
-        var stored = 0;
+        var stored = new List<StoredMessage>();
         long storedBytes = 0;
         foreach (var (message, summary) in parsed.Where(p => !known.Contains(p.Message.Server.Uid)))
         {
             var row = summary.ToStoredMessage(account.AccountId, account.OwnerId, MailFolder.Inbox, message.Content, now);
             db.Messages.Add(row);
             db.UidLedger.Add(new UidLedgerEntry { AccountId = account.AccountId, Uid = message.Server.Uid, FirstSeenAt = now, StoredMessage = row });
-            stored++;
+            stored.Add(row);
             storedBytes += message.Content.LongLength;
         }
 
@@ -56,16 +57,17 @@ public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> data
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await StoredMailHooks.RunAsync(db, stored, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // Everything downloaded is now committed, by this transaction or by the one a replay repeated.
-        return new CommittedBatch([.. messages.Select(m => m.Server)], stored, storedBytes, newlySkipped);
+        return new CommittedBatch([.. messages.Select(m => m.Server)], stored.Count, storedBytes, newlySkipped);
     }
 }
 
-public sealed record FetchedMessage(ServerMessage Server, byte[] Content);
+internal sealed record FetchedMessage(ServerMessage Server, byte[] Content);
 
-public sealed record SkippedMessage(ServerMessage Server, string Reason);
+internal sealed record SkippedMessage(ServerMessage Server, string Reason);
 
 /// <summary>A committed batch. Committed lists the downloaded messages now safely in the database: the only ones that may be deleted from the server.</summary>
-public sealed record CommittedBatch(IReadOnlyList<ServerMessage> Committed, int NewMessages, long NewBytes, int NewlySkipped);
+internal sealed record CommittedBatch(IReadOnlyList<ServerMessage> Committed, int NewMessages, long NewBytes, int NewlySkipped);

@@ -8,7 +8,7 @@ namespace Mailroom.Network;
 /// server: every entry of the IANA IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890), multicast, reserved space,
 /// and IPv6 forms that carry an IPv4 address inside them.
 /// </summary>
-public static class InternalAddresses
+internal static class InternalAddresses
 {
     private static readonly IPNetwork[] InternalV4 =
     [

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Network;
 
 /// <summary>Budgets for Test Account and SMTP tests (<c>Mailroom:RateLimits</c>), so Mailroom cannot be used to guess a mailbox's password.</summary>
-public sealed class ServerTestLimits
+internal sealed class ServerTestLimits
 {
     public const string SectionName = "Mailroom:RateLimits";
 
@@ -22,7 +22,7 @@ public sealed class ServerTestLimits
 /// Counts each test that would sign in to a user-entered server against the user's budget and the target's, so neither
 /// one account nor many can turn Mailroom into a password-guessing proxy for a mailbox.
 /// </summary>
-public sealed class ServerTestThrottle : IDisposable
+internal sealed class ServerTestThrottle : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
     private readonly PartitionedRateLimiter<string> _limiter;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Mailroom.Network;
@@ -16,7 +17,7 @@ namespace Mailroom.Sending;
 /// over the wire filed as sent mail under the address's account. Nothing is kept or changed when sending fails, except
 /// that a refused saved password is flagged so Send Mail As can point at it.
 /// </summary>
-public sealed partial class OutgoingMailService(
+internal sealed partial class OutgoingMailService(
     MailroomDbContext db,
     MessageLookup messages,
     SmtpRouteTransport transport,
@@ -156,7 +157,10 @@ public sealed partial class OutgoingMailService(
         var copy = MessageSummaryParser.Parse(transmitted, now).ToStoredMessage(accountId, ownerId, MailFolder.Sent, transmitted, now);
         copy.IsRead = true;
         db.Messages.Add(copy);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await StoredMailHooks.RunAsync(db, [copy], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return copy;
     }
 

@@ -5,7 +5,7 @@ namespace Mailroom.Users;
 /// not ended, so signing out ends it on the server, not just in the browser. <see cref="RefreshGeneration"/> counts
 /// refresh-token rotations: only the newest refresh token works, and an older one coming back ends the session.
 /// </summary>
-public sealed class UserSession
+internal sealed class UserSession
 {
     public const int MaxUserAgentLength = 300;
 

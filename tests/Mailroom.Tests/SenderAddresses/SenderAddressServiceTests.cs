@@ -134,17 +134,18 @@ public sealed class SenderAddressServiceTests
         Assert.Empty(bed.Smtp.ReceivedPasswords);
     }
 
-    public static TheoryData<string, int?, MailTransportSecurity, string> OtherEndpoints => new()
+    public static TheoryData<string, int?, bool, string> OtherEndpoints => new()
     {
-        { "attacker.example.test", null, MailTransportSecurity.StartTls, "alice@example.test" },
-        { "127.0.0.1", 2525, MailTransportSecurity.StartTls, "alice@example.test" },
-        { "127.0.0.1", null, MailTransportSecurity.SslOnConnect, "alice@example.test" },
-        { "127.0.0.1", null, MailTransportSecurity.StartTls, "mallory@example.test" },
+        { "attacker.example.test", null, false, "alice@example.test" },
+        { "127.0.0.1", 2525, false, "alice@example.test" },
+        { "127.0.0.1", null, true, "alice@example.test" },
+        { "127.0.0.1", null, false, "mallory@example.test" },
     };
 
     [Theory, MemberData(nameof(OtherEndpoints))]
-    public async Task TestAndSave_OfAnotherEndpointWithoutAPassword_AskForItAndSendTheSavedOneNowhere(string host, int? port, MailTransportSecurity security, string userName)
+    public async Task TestAndSave_OfAnotherEndpointWithoutAPassword_AskForItAndSendTheSavedOneNowhere(string host, int? port, bool implicitTls, string userName)
     {
+        var security = implicitTls ? MailTransportSecurity.SslOnConnect : MailTransportSecurity.StartTls;
         await using var bed = await SendingTestBed.CreateAsync();
         var saved = await bed.SaveAsync(bed.OwnServerInput());
         bed.Smtp.ReceivedPasswords.Clear();

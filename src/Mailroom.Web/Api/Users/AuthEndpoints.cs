@@ -3,6 +3,7 @@ using Mailroom.Users;
 using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 using Mailroom.Web.Users.Sessions;
+using Mailroom.Workspaces;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -41,7 +42,8 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<UserResponse>, ValidationProblem>> RegisterAsync(
-        RegisterRequest request, UserManager<MailroomUser> users, ILogger<PasswordSignIn> logger)
+        RegisterRequest request, UserManager<MailroomUser> users, WorkspaceDirectory workspaces, ILogger<PasswordSignIn> logger,
+        CancellationToken cancellationToken)
     {
         var user = new MailroomUser { UserName = request.Email, Email = request.Email };
         var result = await users.CreateAsync(user, request.Password ?? "");
@@ -53,6 +55,7 @@ internal static class AuthEndpoints
         }
 
         UserLog.SignedUp(logger, user.Id);
+        await workspaces.CreateOwnAsync(user.Id, cancellationToken);
         return TypedResults.Ok(new UserResponse(user.Id, user.Email!));
     }
 

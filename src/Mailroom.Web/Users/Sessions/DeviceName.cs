@@ -1,7 +1,7 @@
 namespace Mailroom.Web.Users.Sessions;
 
 /// <summary>"Firefox on Windows" from a User-Agent: enough to recognise a device in the list of sessions, no more.</summary>
-public static class DeviceName
+internal static class DeviceName
 {
     // Order matters: Edge and Chrome also say "Safari", Chrome on Android also says "Linux".
     private static readonly (string Token, string Name)[] Browsers =

@@ -4,7 +4,7 @@ using System.Security.Claims;
 namespace Mailroom.Web.Users.Sessions;
 
 /// <summary>The claims that tie a cookie or token to its <see cref="Mailroom.Users.UserSession"/> row.</summary>
-public static class SessionClaims
+internal static class SessionClaims
 {
     public const string SessionId = "mailroom:sid";
     public const string RefreshGeneration = "mailroom:rgen";

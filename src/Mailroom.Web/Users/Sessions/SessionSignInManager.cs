@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Web.Users.Sessions;
 
 /// <summary>Identity's sign-in manager, with every sign-in (password, two-factor, passkey; cookie or token) opening a server-side session.</summary>
-public sealed class SessionSignInManager(
+internal sealed class SessionSignInManager(
     UserManager<MailroomUser> userManager,
     IHttpContextAccessor contextAccessor,
     IUserClaimsPrincipalFactory<MailroomUser> claimsFactory,

@@ -8,7 +8,7 @@ namespace Mailroom.Web.Users.Sessions;
 /// Server-side sessions: started at every sign-in, checked on every request, ended by sign-out, "sign out everywhere",
 /// a password change or a reused refresh token. A cookie or token whose session has ended is worth nothing.
 /// </summary>
-public sealed class UserSessions(MailroomDbContext db, TimeProvider time)
+internal sealed class UserSessions(MailroomDbContext db, TimeProvider time)
 {
     /// <summary>As long as a sign-in cookie or a refresh token lives (Identity's defaults): an idle session ends after it.</summary>
     public static readonly TimeSpan IdleLifetime = TimeSpan.FromDays(14);

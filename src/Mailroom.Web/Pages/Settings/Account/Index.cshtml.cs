@@ -12,7 +12,7 @@ namespace Mailroom.Web.Pages.Settings.Account;
 /// Settings » Your account: change the password (which ends every other session), the open sessions with device and
 /// last seen, signing one out, and signing out everywhere.
 /// </summary>
-public sealed class IndexModel(UserManager<MailroomUser> users, SignInManager<MailroomUser> signInManager, UserSessions sessions, ILogger<IndexModel> logger) : PageModel
+internal sealed class IndexModel(UserManager<MailroomUser> users, SignInManager<MailroomUser> signInManager, UserSessions sessions, ILogger<IndexModel> logger) : PageModel
 {
     private const string NoticeKey = "AccountNotice";
 
@@ -90,7 +90,7 @@ public sealed class IndexModel(UserManager<MailroomUser> users, SignInManager<Ma
         Sessions = await sessions.ListOpenAsync(User.GetUserId(), cancellationToken);
     }
 
-    public sealed class ChangePasswordInput
+    internal sealed class ChangePasswordInput
     {
         [Required(ErrorMessage = "Enter your current password.")]
         [StringLength(256)]
