@@ -12,6 +12,7 @@ using Mailroom.Web.Hosting;
 using Mailroom.Web.Messages;
 using Mailroom.Web.Search;
 using Mailroom.Web.Shell;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,6 +32,7 @@ builder.Services.AddMailroomSearch();
 builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
+builder.Services.AddMailroomRateLimiting();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.UseMailroomHosting();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMailroomApiAntiforgery();
 
 app.MapMailroomHealth();

@@ -36,6 +36,8 @@ internal sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> opti
 
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<Workspace> Workspaces => Set<Workspace>();
 
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
