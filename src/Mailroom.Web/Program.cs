@@ -10,7 +10,9 @@ using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
 using Mailroom.Web.Messages;
+using Mailroom.Web.Search;
 using Mailroom.Web.Shell;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,10 +28,12 @@ builder.Services.AddMailroomIdentity();
 builder.Services.AddMailroomAccounts();
 builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
+builder.Services.AddMailroomSearch();
 builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
 builder.Services.AddMessageContent();
 builder.Services.AddMailroomApi();
+builder.Services.AddMailroomRateLimiting();
 
 var app = builder.Build();
 
@@ -39,6 +43,7 @@ app.UseMailroomHosting();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMailroomApiAntiforgery();
 
 app.MapMailroomHealth();
