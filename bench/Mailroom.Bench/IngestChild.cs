@@ -4,6 +4,7 @@ using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Fetching;
 using Mailroom.Network;
+using Mailroom.Sending.SystemMail;
 using Mailroom.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,8 @@ internal static class IngestChild
         services.AddMailroomDatabase(configuration);
         services.AddMailroomDataProtection(configuration);
         services.AddMailroomNetwork();
+        services.AddMailroomSystemMail();
+        services.AddMailroomAccounts();
         services.AddMailroomFetching();
         await using var provider_ = services.BuildServiceProvider();
         await provider_.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
@@ -50,7 +53,7 @@ internal static class IngestChild
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<FetchRequests>().RequestAsync(accountId, default);
-        var lease = (await scope.ServiceProvider.GetRequiredService<FetchLeases>().ClaimDueAsync("bench", 1, TimeSpan.FromMinutes(5), default)).Single();
+        var lease = (await scope.ServiceProvider.GetRequiredService<FetchStateStore>().ClaimDueAsync("bench", 1, TimeSpan.FromMinutes(5), ClaimFilter.Any, default)).Single().Lease;
         var clock = Stopwatch.StartNew();
         await scope.ServiceProvider.GetRequiredService<AccountFetcher>().FetchAsync(lease, default);
         var elapsed = clock.Elapsed;

@@ -150,6 +150,9 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.Property<TimeSpan?>("ServerLoginDelay")
                         .HasColumnType("interval");
 
+                    b.Property<DateTimeOffset?>("SignInAllowedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("AccountId");
 
                     b.HasIndex("NextFetchAt");

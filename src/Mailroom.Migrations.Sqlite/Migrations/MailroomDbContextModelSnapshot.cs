@@ -145,6 +145,9 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.Property<TimeSpan?>("ServerLoginDelay")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SignInAllowedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("AccountId");
 
                     b.HasIndex("NextFetchAt");

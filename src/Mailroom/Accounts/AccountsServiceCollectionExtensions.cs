@@ -1,5 +1,4 @@
 using Mailroom.Accounts.Providers;
-using Mailroom.Fetching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.Accounts;
@@ -18,9 +17,6 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<Pop3AccountTester>();
         services.AddScoped<Pop3AccountService>();
         services.AddScoped<AccountHealth>();
-
-        // Replaces the fetcher's minimal recorder whichever is registered first: the last registration wins.
-        services.AddScoped<IAccountHealth>(provider => provider.GetRequiredService<AccountHealth>());
         services.AddScoped<AccountDisabledNotifier>();
         return services;
     }

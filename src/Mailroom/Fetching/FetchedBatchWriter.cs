@@ -26,7 +26,7 @@ public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> data
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Fencing: a node that stalled past its lease must not commit next to the node that took the account over.
-        if (!await FetchLeases.HoldsAsync(db, lease, time.GetUtcNow(), cancellationToken))
+        if (!await FetchStateStore.HoldsAsync(db, lease, time.GetUtcNow(), cancellationToken))
         {
             throw new LeaseLostException(lease.AccountId);
         }

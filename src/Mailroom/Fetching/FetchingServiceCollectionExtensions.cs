@@ -6,13 +6,13 @@ namespace Mailroom.Fetching;
 
 public static class FetchingServiceCollectionExtensions
 {
-    /// <summary>The fetch engine and its scheduler. Needs the database, the network layer and Data Protection registered too.</summary>
+    /// <summary>The fetch engine and its scheduler. Needs the database, the network layer, the accounts feature (account health) and Data Protection registered too.</summary>
     public static IServiceCollection AddMailroomFetching(this IServiceCollection services)
     {
         services.AddOptions<FetchingOptions>().BindConfiguration(FetchingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Scoped because the database context factory is.
-        services.AddScoped<FetchLeases>();
+        services.AddScoped<FetchStateStore>();
         services.AddScoped<FetchJournal>();
         services.AddScoped<FetchHeartbeat>();
         services.AddScoped<UidLedger>();
@@ -22,8 +22,11 @@ public static class FetchingServiceCollectionExtensions
         services.AddScoped<AccountFetcher>();
         services.AddScoped<FetchRequests>();
         services.AddScoped<FetchStatusReader>();
-        services.TryAddScoped<IAccountHealth, LastFetchRecorder>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FetchWakeup>();
+        services.AddSingleton<HostGate>();
+        services.AddSingleton<FetchMemoryBudget>();
+        services.AddSingleton<IFetchRunner, ScopedFetchRunner>();
         services.AddSingleton<FetchScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<FetchScheduler>());
         return services;
