@@ -209,6 +209,8 @@ namespace Mailroom.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FinishedAt");
+
                     b.HasIndex("AccountId", "StartedAt");
 
                     b.ToTable("FetchRuns", (string)null);

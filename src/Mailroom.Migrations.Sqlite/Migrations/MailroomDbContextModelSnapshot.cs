@@ -202,6 +202,8 @@ namespace Mailroom.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FinishedAt");
+
                     b.HasIndex("AccountId", "StartedAt");
 
                     b.ToTable("FetchRuns", (string)null);
