@@ -8,6 +8,7 @@ using Mailroom.Sending;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
+using Mailroom.Web.Operations;
 using Mailroom.Web.Reading;
 using Mailroom.Web.Shell;
 using Mailroom.Web.Users;
@@ -27,6 +28,8 @@ builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
+builder.Services.AddMailroomMetrics(builder.Configuration);
+builder.Services.AddMailroomAdministrators();
 
 var app = builder.Build();
 
@@ -39,6 +42,7 @@ app.UseAuthorization();
 app.UseMailroomApiAntiforgery();
 
 app.MapMailroomHealth();
+app.MapMailroomMetrics();
 app.MapMailroomApi();
 app.MapMessageContent();
 app.MapRazorPages();

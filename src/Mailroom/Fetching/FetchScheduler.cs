@@ -20,7 +20,9 @@ public sealed partial class FetchScheduler(
     IFetchRunner runner,
     FetchWakeup wakeup,
     HostGate hosts,
+    FetchMetrics metrics,
     IOptionsMonitor<FetchingOptions> options,
+    TimeProvider time,
     ILogger<FetchScheduler> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, Task> _running = new();
@@ -112,6 +114,8 @@ public sealed partial class FetchScheduler(
     private async Task FetchAsync(ClaimedAccount claimed, CancellationToken stoppingToken)
     {
         MailFailure? failure = null;
+        var startedAt = time.GetTimestamp();
+        metrics.Started();
         try
         {
             failure = await runner.RunAsync(claimed.Lease, stoppingToken);
@@ -129,6 +133,7 @@ public sealed partial class FetchScheduler(
         {
             hosts.Exit(claimed.Host, failure);
             _running.TryRemove(claimed.Lease.AccountId, out _);
+            metrics.Finished(failure, time.GetElapsedTime(startedAt));
             if (_backlog)
             {
                 wakeup.Signal();

@@ -73,6 +73,10 @@ public sealed class FetchingOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan BackoffMax { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How often each node reads the whole schedule (due, fetching, lagging) for its metrics.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan OverviewInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Runs kept per account for the history.</summary>
     [Range(1, 10_000)]
     public int HistoryLength { get; set; } = 50;

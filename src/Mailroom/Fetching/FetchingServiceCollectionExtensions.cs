@@ -27,6 +27,9 @@ public static class FetchingServiceCollectionExtensions
         services.AddSingleton<HostGate>();
         services.AddSingleton<FetchMemoryBudget>();
         services.AddSingleton<IFetchRunner, ScopedFetchRunner>();
+        services.AddSingleton<FetchMetrics>();
+        services.AddScoped<FetchOverviewReader>();
+        services.AddHostedService<FetchOverviewPublisher>();
         services.AddSingleton<FetchScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<FetchScheduler>());
         return services;

@@ -20,10 +20,14 @@ public sealed class FetchSchedulerTests : IDisposable
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly FetchWakeup _wakeup;
     private readonly ServiceProvider _services;
+    private readonly TestMeterFactory _meters = new();
+    private readonly FetchMemoryBudget _memory = new(Microsoft.Extensions.Options.Options.Create(new FetchingOptions()));
+    private readonly FetchMetrics _metrics;
 
     public FetchSchedulerTests()
     {
         _wakeup = new FetchWakeup(_time);
+        _metrics = new FetchMetrics(_meters, _memory);
         _services = new ServiceCollection()
             .AddSingleton<IDbContextFactory<MailroomDbContext>>(_database)
             .AddSingleton<TimeProvider>(_time)
@@ -110,12 +114,15 @@ public sealed class FetchSchedulerTests : IDisposable
         settings.NodeName = "node-a";
         var options = new StaticOptionsMonitor<FetchingOptions>(settings);
         return new FetchScheduler(
-            _services.GetRequiredService<IServiceScopeFactory>(), fetches, _wakeup, new HostGate(options, _time), options, NullLogger<FetchScheduler>.Instance);
+            _services.GetRequiredService<IServiceScopeFactory>(), fetches, _wakeup, new HostGate(options, _time), _metrics, options, _time, NullLogger<FetchScheduler>.Instance);
     }
 
     public void Dispose()
     {
         _services.Dispose();
+        _metrics.Dispose();
+        _memory.Dispose();
+        _meters.Dispose();
         _database.Dispose();
     }
 }
