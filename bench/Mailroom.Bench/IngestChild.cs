@@ -32,6 +32,7 @@ internal static class IngestChild
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
         services.AddMailroomDatabase(configuration);
         services.AddMailroomDataProtection(configuration);
         services.AddMailroomNetwork();

@@ -98,17 +98,17 @@ internal static class ScaleBenchmark
         try
         {
             nodes.AddRange(await Task.WhenAll(Enumerable.Range(1, nodeCount).Select(i => ScaleNode.StartAsync(web, database, $"{config}-node{i}", settings, fetching: true))));
-            var started = DateTimeOffset.UtcNow;
+            var started = TimeProvider.System.GetUtcNow();
             while (await CountAsync(database, db => db.Pop3Accounts.CountAsync(a => !db.FetchRuns.Any(r => r.AccountId == a.Id && r.Outcome == FetchOutcome.Succeeded))) > 0)
             {
                 await Task.Delay(500);
             }
 
-            var firstRound = DateTimeOffset.UtcNow - started;
+            var firstRound = TimeProvider.System.GetUtcNow() - started;
             var cpuBefore = nodes.Sum(n => n.CpuSeconds());
-            var windowStart = DateTimeOffset.UtcNow;
+            var windowStart = TimeProvider.System.GetUtcNow();
             await Task.Delay(settings.Interval * settings.Rounds);
-            var windowEnd = DateTimeOffset.UtcNow;
+            var windowEnd = TimeProvider.System.GetUtcNow();
             var cpu = nodes.Sum(n => n.CpuSeconds()) - cpuBefore;
             var rss = nodes.Max(n => n.PeakRssMegabytes());
             var loadAtEnd = Load();
@@ -150,7 +150,7 @@ internal static class ScaleBenchmark
         }
 
         await victim.KillAsync();
-        var killedAt = DateTimeOffset.UtcNow;
+        var killedAt = TimeProvider.System.GetUtcNow();
         var held = await CountAsync(database, db => db.AccountFetchStates.AsNoTracking().Where(s => s.LeaseHolder == victim.Name)
             .ToDictionaryAsync(s => s.AccountId, s => s.LeaseExpiresAt!.Value));
         await Task.Delay(settings.Lease + TimeSpan.FromSeconds(10));

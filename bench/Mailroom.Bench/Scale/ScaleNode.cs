@@ -71,8 +71,8 @@ internal sealed class ScaleNode : IAsyncDisposable
 
         var node = new ScaleNode(name, process, baseUrl);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(3);
+        while (TimeProvider.System.GetUtcNow().UtcDateTime < deadline)
         {
             try
             {

@@ -1,7 +1,7 @@
 namespace Mailroom.Web.Operations;
 
 /// <summary>Bound from <c>Mailroom:Administrators</c>: who may see the operator pages.</summary>
-public sealed class AdministratorsOptions
+internal sealed class AdministratorsOptions
 {
     public const string SectionName = "Mailroom:Administrators";
 

@@ -1,7 +1,7 @@
 namespace Mailroom.Web.Operations;
 
 /// <summary>Bound from <c>Mailroom:Metrics</c>: where this node's metrics go.</summary>
-public sealed class MetricsOptions
+internal sealed class MetricsOptions
 {
     public const string SectionName = "Mailroom:Metrics";
 
@@ -11,7 +11,7 @@ public sealed class MetricsOptions
     public string PrometheusPath { get; set; } = "/metrics";
 }
 
-public enum MetricsExporter
+internal enum MetricsExporter
 {
     None,
 

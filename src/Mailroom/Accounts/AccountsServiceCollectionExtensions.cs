@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.Accounts;
 
-public static class AccountsServiceCollectionExtensions
+internal static class AccountsServiceCollectionExtensions
 {
     /// <summary>POP3 accounts: test, manage, health. Needs AddMailroomDatabase, AddMailroomNetwork, AddMailroomSystemMail and Data Protection.</summary>
     public static IServiceCollection AddMailroomAccounts(this IServiceCollection services)

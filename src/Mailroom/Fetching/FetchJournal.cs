@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Fetching;
 
 /// <summary>Opens and closes a fetch: its history row here, the account's schedule row through <see cref="FetchStateStore"/>.</summary>
-public sealed class FetchJournal(
+internal sealed class FetchJournal(
     IDbContextFactory<MailroomDbContext> databases, FetchStateStore states, IOptionsMonitor<FetchingOptions> options, TimeProvider time)
 {
     private const string InterruptedMessage = "The node that was fetching stopped unexpectedly; the next fetch carried on.";
@@ -95,4 +95,4 @@ public sealed class FetchJournal(
 }
 
 /// <summary>A started run; PreviousFailures (consecutive failures before it) sets the backoff if this run fails too.</summary>
-public sealed record FetchRunStart(long RunId, DateTimeOffset StartedAt, int PreviousFailures);
+internal sealed record FetchRunStart(long RunId, DateTimeOffset StartedAt, int PreviousFailures);

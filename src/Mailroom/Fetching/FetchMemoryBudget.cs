@@ -9,7 +9,7 @@ namespace Mailroom.Fetching;
 /// are served oldest first, so a long first import that asks again for its next batch queues behind everyone else's
 /// polls: it yields between batches and cannot starve them. A batch larger than the whole budget waits for all of it.
 /// </summary>
-public sealed class FetchMemoryBudget : IDisposable
+internal sealed class FetchMemoryBudget : IDisposable
 {
     // Permits are KiB so that budgets beyond 2 GiB still fit the limiter's int permit count.
     private const long Unit = 1024;

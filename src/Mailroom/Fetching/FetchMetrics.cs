@@ -8,7 +8,7 @@ namespace Mailroom.Fetching;
 /// kind), their duration, fetches running, memory budget in use. The whole cluster's, from the last
 /// <see cref="FetchOverview"/> a node read: accounts due, fetching and lagging.
 /// </summary>
-public sealed class FetchMetrics : IDisposable
+internal sealed class FetchMetrics : IDisposable
 {
     public const string MeterName = "Mailroom.Fetching";
 

@@ -11,7 +11,7 @@ namespace Mailroom.Fetching;
 /// due, fetching and lagging (due for more than one poll interval), and per node what it is fetching, how many polls it
 /// finished in the last minute and its failures of the last hour by kind.
 /// </summary>
-public sealed class FetchOverviewReader(IDbContextFactory<MailroomDbContext> databases, IOptionsMonitor<FetchingOptions> options, TimeProvider time)
+internal sealed class FetchOverviewReader(IDbContextFactory<MailroomDbContext> databases, IOptionsMonitor<FetchingOptions> options, TimeProvider time)
 {
     public async Task<FetchOverview> ReadAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ public sealed class FetchOverviewReader(IDbContextFactory<MailroomDbContext> dat
     }
 }
 
-public sealed record FetchOverview(DateTimeOffset At, int Accounts, int Due, int Fetching, int Lagging, IReadOnlyList<NodeActivity> Nodes)
+internal sealed record FetchOverview(DateTimeOffset At, int Accounts, int Due, int Fetching, int Lagging, IReadOnlyList<NodeActivity> Nodes)
 {
     public int PollsLastMinute => Nodes.Sum(n => n.PollsLastMinute);
 
@@ -54,4 +54,4 @@ public sealed record FetchOverview(DateTimeOffset At, int Accounts, int Due, int
         .GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Sum(f => f.Value));
 }
 
-public sealed record NodeActivity(string Node, int Fetching, int PollsLastMinute, IReadOnlyDictionary<MailFailureKind, int> FailuresLastHour);
+internal sealed record NodeActivity(string Node, int Fetching, int PollsLastMinute, IReadOnlyDictionary<MailFailureKind, int> FailuresLastHour);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Fetching;
 
 /// <summary>Reads the <see cref="FetchOverview"/> every OverviewInterval so the schedule gauges report fresh figures without querying on each scrape.</summary>
-public sealed partial class FetchOverviewPublisher(
+internal partial class FetchOverviewPublisher(
     IServiceScopeFactory scopes, FetchMetrics metrics, IOptionsMonitor<FetchingOptions> options, TimeProvider time, ILogger<FetchOverviewPublisher> logger)
     : BackgroundService
 {

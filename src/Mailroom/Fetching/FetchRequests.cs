@@ -5,7 +5,7 @@ namespace Mailroom.Fetching;
 /// the server's LOGIN-DELAY allows) and wakes this node's scheduler, which keeps spare slots for requests like this.
 /// Other nodes see the request on their next claim.
 /// </summary>
-public sealed class FetchRequests(FetchStateStore states, FetchWakeup wakeup)
+internal sealed class FetchRequests(FetchStateStore states, FetchWakeup wakeup)
 {
     public async Task RequestAsync(Guid accountId, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mailroom.Fetching;
 
 /// <summary>Runs one claimed fetch for the scheduler. A seam so scheduler tests can hold fetches open and end them at will.</summary>
-public interface IFetchRunner
+internal interface IFetchRunner
 {
     /// <summary>Null on success; otherwise how the fetch failed or that it was stopped.</summary>
     Task<MailFailure?> RunAsync(FetchLease lease, CancellationToken stoppingToken);

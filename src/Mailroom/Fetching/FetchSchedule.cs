@@ -6,7 +6,7 @@ namespace Mailroom.Fetching;
 /// The one place that decides when an account is due next: the poll interval after success, exponential capped
 /// backoff after temporary failures, and never sooner than the server's LOGIN-DELAY (RFC 2449 §6.8).
 /// </summary>
-public static class FetchSchedule
+internal static class FetchSchedule
 {
     public static FetchEnd Succeeded(FetchTally tally, DateTimeOffset now, FetchingOptions options)
     {

@@ -15,7 +15,7 @@ namespace Mailroom.Fetching;
 /// busy the node is. The database lease, not this class, keeps two nodes apart; <see cref="HostGate"/> keeps the
 /// node polite to each server.
 /// </summary>
-public sealed partial class FetchScheduler(
+internal sealed partial class FetchScheduler(
     IServiceScopeFactory scopes,
     IFetchRunner runner,
     FetchWakeup wakeup,

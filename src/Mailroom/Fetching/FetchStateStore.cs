@@ -11,7 +11,7 @@ namespace Mailroom.Fetching;
 /// Claiming: SQLite has a single writer, and on PostgreSQL the candidate rows are locked with FOR UPDATE SKIP LOCKED
 /// inside the subquery (an outer LIMIT would lock every candidate, see STACK-NOTES §5).
 /// </summary>
-public sealed class FetchStateStore(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
+internal sealed class FetchStateStore(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
 
@@ -210,16 +210,16 @@ public sealed class FetchStateStore(IDbContextFactory<MailroomDbContext> databas
 }
 
 /// <summary>Which due accounts a claim may take: only "Fetch now" requests (the extra slots), and never accounts on these hosts.</summary>
-public sealed record ClaimFilter(bool RequestedOnly, IReadOnlyCollection<string> SkippedHosts)
+internal sealed record ClaimFilter(bool RequestedOnly, IReadOnlyCollection<string> SkippedHosts)
 {
     public static ClaimFilter Any { get; } = new(false, []);
 }
 
 /// <summary>A claimed account and the host its session will go to (for the per-host limit).</summary>
-public sealed record ClaimedAccount(FetchLease Lease, string Host);
+internal sealed record ClaimedAccount(FetchLease Lease, string Host);
 
 /// <summary>How a run ended, as the schedule row records it; built by <see cref="FetchSchedule"/>.</summary>
-public sealed record FetchEnd(
+internal sealed record FetchEnd(
     DateTimeOffset NextFetchAt,
     DateTimeOffset SignInAllowedAt,
     int ConsecutiveFailures,

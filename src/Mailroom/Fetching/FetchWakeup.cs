@@ -6,7 +6,7 @@ namespace Mailroom.Fetching;
 /// Wakes this node's scheduler before its next claim interval: a slot came free, or a "Fetch now" or new account is
 /// waiting. Signals that arrive while it is awake collapse into one, so a burst costs one extra claim, not many.
 /// </summary>
-public sealed class FetchWakeup(TimeProvider time)
+internal sealed class FetchWakeup(TimeProvider time)
 {
     private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 

@@ -1,10 +1,8 @@
-using Mailroom.Accounts;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mailroom.Fetching;
 
-public static class FetchingServiceCollectionExtensions
+internal static class FetchingServiceCollectionExtensions
 {
     /// <summary>The fetch engine and its scheduler. Needs the database, the network layer, the accounts feature (account health) and Data Protection registered too.</summary>
     public static IServiceCollection AddMailroomFetching(this IServiceCollection services)
@@ -17,8 +15,7 @@ public static class FetchingServiceCollectionExtensions
         services.AddScoped<FetchHeartbeat>();
         services.AddScoped<UidLedger>();
         services.AddScoped<FetchedBatchWriter>();
-        services.TryAddSingleton<Pop3PasswordProtector>();
-        services.AddScoped<MailboxSync>();
+        services.AddScoped<Pop3MailboxSync>();
         services.AddScoped<AccountFetcher>();
         services.AddScoped<FetchRequests>();
         services.AddScoped<FetchStatusReader>();

@@ -8,7 +8,7 @@ namespace Mailroom.Fetching;
 /// host at a time, and a host that refuses or drops connections gets no new sessions from this node until its backoff
 /// (doubling per failure, <see cref="FetchingOptions.HostBackoffInitial"/> to <see cref="FetchingOptions.HostBackoffMax"/>) has passed.
 /// </summary>
-public sealed class HostGate(IOptionsMonitor<FetchingOptions> options, TimeProvider time)
+internal sealed class HostGate(IOptionsMonitor<FetchingOptions> options, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int> _sessions = new(StringComparer.Ordinal);

@@ -48,7 +48,7 @@ public sealed class MemoryBudgetTests(TestServers servers) : IClassFixture<TestS
 
     private static async Task<Dictionary<Guid, FetchRun>> WaitForSuccessAsync(MailroomAppFactory app, IReadOnlyList<Guid> accounts, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
         while (true)
         {
             var done = await app.WithDbContextAsync(db => db.FetchRuns.AsNoTracking()
@@ -58,7 +58,7 @@ public sealed class MemoryBudgetTests(TestServers servers) : IClassFixture<TestS
                 return done.GroupBy(r => r.AccountId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Id).First());
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Only {done.Count} of {accounts.Count} accounts were fetched within {timeout}.");
+            Assert.True(TimeProvider.System.GetUtcNow().UtcDateTime < deadline, $"Only {done.Count} of {accounts.Count} accounts were fetched within {timeout}.");
             await Task.Delay(200);
         }
     }

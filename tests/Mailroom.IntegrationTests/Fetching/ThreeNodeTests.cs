@@ -63,9 +63,9 @@ public sealed class ThreeNodeTests(TestServers servers, ITestOutputHelper output
         // The late node: from one interval after it is up (every account has come due once since), it must carry a third.
         await using var nodeC = Start(nodes, "node-c");
         await nodeC.WaitUntilHealthyAsync(TimeSpan.FromSeconds(180));
-        var from = DateTimeOffset.UtcNow + Interval;
+        var from = TimeProvider.System.GetUtcNow() + Interval;
         await Task.Delay(Interval + Window);
-        var to = DateTimeOffset.UtcNow;
+        var to = TimeProvider.System.GetUtcNow();
 
         var runs = await RunsAsync(nodes);
         var inWindow = runs.Where(r => r.StartedAt >= from && r.StartedAt < to).ToList();
@@ -82,20 +82,20 @@ public sealed class ThreeNodeTests(TestServers servers, ITestOutputHelper output
     private async Task KillAndTakeOverAsync(FetchingNodes nodes, AppProcess victim)
     {
         // Kill it in the middle of a fetch, so that it dies holding a lease nobody releases.
-        var waitUntil = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var waitUntil = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(30);
         while (!await nodes.QueryAsync(db => db.AccountFetchStates.AnyAsync(s => s.LeaseHolder == "node-b" && s.RunStartedAt != null)))
         {
-            Assert.True(DateTime.UtcNow < waitUntil, "node-b started no fetch within 30 s.");
+            Assert.True(TimeProvider.System.GetUtcNow().UtcDateTime < waitUntil, "node-b started no fetch within 30 s.");
             await Task.Delay(10);
         }
 
         await victim.KillAsync();
-        var killedAt = DateTimeOffset.UtcNow;
+        var killedAt = TimeProvider.System.GetUtcNow();
         var held = await nodes.QueryAsync(db => db.AccountFetchStates.AsNoTracking()
             .Where(s => s.LeaseHolder == "node-b").ToDictionaryAsync(s => s.AccountId, s => s.LeaseExpiresAt!.Value));
         output.WriteLine($"Killed node-b holding {held.Count} leases");
 
-        var deadline = DateTime.UtcNow + Lease + TimeSpan.FromSeconds(30);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + Lease + TimeSpan.FromSeconds(30);
         List<FetchRun> takeovers;
         do
         {
@@ -104,7 +104,7 @@ public sealed class ThreeNodeTests(TestServers servers, ITestOutputHelper output
             takeovers = await nodes.QueryAsync(db => db.FetchRuns.AsNoTracking()
                 .Where(r => ids.Contains(r.AccountId) && r.Node != "node-b" && r.StartedAt >= killedAt.AddSeconds(-1)).ToListAsync());
         }
-        while (takeovers.Select(r => r.AccountId).Distinct().Count() < held.Count && DateTime.UtcNow < deadline);
+        while (takeovers.Select(r => r.AccountId).Distinct().Count() < held.Count && TimeProvider.System.GetUtcNow().UtcDateTime < deadline);
 
         foreach (var (accountId, expiry) in held)
         {
@@ -135,10 +135,10 @@ public sealed class ThreeNodeTests(TestServers servers, ITestOutputHelper output
 
     private static async Task WaitForRoundAsync(FetchingNodes nodes, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
         while (await nodes.QueryAsync(db => db.Pop3Accounts.CountAsync(a => !db.FetchRuns.Any(r => r.AccountId == a.Id && r.Outcome == FetchOutcome.Succeeded))) > 0)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Not every account was fetched within {timeout}.");
+            Assert.True(TimeProvider.System.GetUtcNow().UtcDateTime < deadline, $"Not every account was fetched within {timeout}.");
             await Task.Delay(200);
         }
     }

@@ -50,7 +50,7 @@ public sealed class FetchScheduleAdminTests(TestServers servers) : IClassFixture
         }
 
         string metrics;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(20);
         do
         {
             await Task.Delay(500);
@@ -58,7 +58,7 @@ public sealed class FetchScheduleAdminTests(TestServers servers) : IClassFixture
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             metrics = await response.Content.ReadAsStringAsync();
         }
-        while (!metrics.Contains("mailroom_schedule_accounts_due", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+        while (!metrics.Contains("mailroom_schedule_accounts_due", StringComparison.Ordinal) && TimeProvider.System.GetUtcNow().UtcDateTime < deadline);
 
         // The scheduler is off in this app: the account stays due, and the gauge says so.
         Assert.Matches(@"(?m)^mailroom_schedule_accounts_due(\{[^}]*\})? 1(\s|$)", metrics);

@@ -57,10 +57,10 @@ internal sealed class HeldFetches(Func<Guid, string>? hostOf = null) : IFetchRun
     /// <summary>Waits (in real time: the scheduler's clock is fake and never moves) until the condition holds.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Not within {timeout}: {what}");
+            Assert.True(TimeProvider.System.GetUtcNow().UtcDateTime < deadline, $"Not within {timeout}: {what}");
             await Task.Delay(10);
         }
     }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Web.Pages.Admin;
 
 [Authorize(Policy = AdministratorPolicy.Name)]
-public sealed class FetchingModel(FetchOverviewReader reader, IOptionsMonitor<FetchingOptions> options) : PageModel
+internal sealed class FetchingModel(FetchOverviewReader reader, IOptionsMonitor<FetchingOptions> options) : PageModel
 {
     public FetchOverview Overview { get; private set; } = null!;
 
