@@ -32,8 +32,10 @@ public sealed class FetchScheduleAdminTests(TestServers servers) : IClassFixture
         Assert.Contains("Fetch schedule", page, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">test-node</th>", page, StringComparison.Ordinal);
         Assert.Contains("Active accounts", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, forUser.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, forUser.StatusCode);
+        Assert.StartsWith("/error/403", PathOf(forUser.Headers.Location), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/sign-in", PathOf(anonymous.Headers.Location), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,6 +67,9 @@ public sealed class FetchScheduleAdminTests(TestServers servers) : IClassFixture
         Assert.Contains("mailroom_schedule_accounts_lagging", metrics, StringComparison.Ordinal);
         Assert.Contains("mailroom_fetch_memory_bytes", metrics, StringComparison.Ordinal);
     }
+
+    private static string PathOf(Uri? location) =>
+        location is null ? "" : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
 
     private static async Task<HttpResponseMessage> GetAsync(MailroomAppFactory app, string path, string? cookie)
     {
