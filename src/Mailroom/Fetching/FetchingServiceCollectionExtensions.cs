@@ -19,7 +19,6 @@ internal static class FetchingServiceCollectionExtensions
         services.AddScoped<AccountFetcher>();
         services.AddScoped<FetchRequests>();
         services.AddScoped<FetchStatusReader>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FetchWakeup>();
         services.AddSingleton<HostGate>();
         services.AddSingleton<FetchMemoryBudget>();
