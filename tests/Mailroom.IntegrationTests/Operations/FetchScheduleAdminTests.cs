@@ -52,7 +52,7 @@ public sealed class FetchScheduleAdminTests(TestServers servers) : IClassFixture
         }
 
         string metrics;
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(20);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(60);
         do
         {
             await Task.Delay(500);
