@@ -27,8 +27,8 @@ internal sealed partial class FetchScheduler(
 {
     private readonly ConcurrentDictionary<Guid, Task> _running = new();
 
-    // The last claim took every slot it asked for, or had to hand accounts back because their host was full: more
-    // accounts are waiting, so a slot that comes free claims at once instead of at the next interval.
+    // The last claim took every slot it asked for, had to hand accounts back, or left out a full or backing-off host:
+    // more accounts may be waiting, so a slot that comes free claims at once instead of at the next interval.
     private volatile bool _backlog;
 
     public string Node { get; } = string.IsNullOrWhiteSpace(options.CurrentValue.NodeName)
@@ -93,7 +93,7 @@ internal sealed partial class FetchScheduler(
                 }
             }
 
-            _backlog = regularFree <= 0 || regular.Count == regularFree || handBack.Count > 0;
+            _backlog = regularFree <= 0 || regular.Count == regularFree || handBack.Count > 0 || closedHosts.Count > 0;
             await states.ReleaseUnchangedAsync(handBack, stoppingToken);
         }
         catch (Exception exception) when (exception is DbException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
