@@ -12,7 +12,9 @@ using Mailroom.Web.Hosting;
 using Mailroom.Web.Messages;
 using Mailroom.Web.Operations;
 
+using Mailroom.Web.Search;
 using Mailroom.Web.Shell;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,11 +30,13 @@ builder.Services.AddMailroomIdentity();
 builder.Services.AddMailroomAccounts();
 builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
+builder.Services.AddMailroomSearch();
 builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
 builder.Services.AddMailroomMetrics(builder.Configuration);
 builder.Services.AddMailroomAdministrators();
+builder.Services.AddMailroomRateLimiting();
 
 var app = builder.Build();
 
@@ -42,6 +46,7 @@ app.UseMailroomHosting();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMailroomApiAntiforgery();
 
 app.MapMailroomHealth();

@@ -458,6 +458,40 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Mailroom.Search.MessageText", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AttachmentNames")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("MessageTexts", (string)null);
+                });
+
+            modelBuilder.Entity("Mailroom.Search.SearchBackfill", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Below")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchBackfill", (string)null);
+                });
+
             modelBuilder.Entity("Mailroom.SenderAddresses.SenderAddress", b =>
                 {
                     b.Property<Guid>("Id")
@@ -643,6 +677,45 @@ namespace Mailroom.Migrations.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Mailroom.Users.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Mailroom.Workspaces.SharedAccount", b =>
@@ -999,6 +1072,15 @@ namespace Mailroom.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mailroom.Search.MessageText", b =>
+                {
+                    b.HasOne("Mailroom.Messages.StoredMessage", null)
+                        .WithOne()
+                        .HasForeignKey("Mailroom.Search.MessageText", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mailroom.SenderAddresses.SenderAddress", b =>
                 {
                     b.HasOne("Mailroom.Accounts.Pop3Account", null)
@@ -1018,6 +1100,15 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.HasOne("Mailroom.SenderAddresses.SenderAddress", null)
                         .WithMany()
                         .HasForeignKey("SenderAddressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.Users.UserSession", b =>
+                {
+                    b.HasOne("Mailroom.Users.MailroomUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

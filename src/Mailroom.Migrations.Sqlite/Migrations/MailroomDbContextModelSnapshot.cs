@@ -445,6 +445,40 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Mailroom.Search.MessageText", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("MessageTexts", (string)null);
+                });
+
+            modelBuilder.Entity("Mailroom.Search.SearchBackfill", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Below")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchBackfill", (string)null);
+                });
+
             modelBuilder.Entity("Mailroom.SenderAddresses.SenderAddress", b =>
                 {
                     b.Property<Guid>("Id")
@@ -630,6 +664,45 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Mailroom.Users.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Mailroom.Workspaces.SharedAccount", b =>
@@ -980,6 +1053,15 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mailroom.Search.MessageText", b =>
+                {
+                    b.HasOne("Mailroom.Messages.StoredMessage", null)
+                        .WithOne()
+                        .HasForeignKey("Mailroom.Search.MessageText", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mailroom.SenderAddresses.SenderAddress", b =>
                 {
                     b.HasOne("Mailroom.Accounts.Pop3Account", null)
@@ -999,6 +1081,15 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.HasOne("Mailroom.SenderAddresses.SenderAddress", null)
                         .WithMany()
                         .HasForeignKey("SenderAddressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.Users.UserSession", b =>
+                {
+                    b.HasOne("Mailroom.Users.MailroomUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,6 +3,7 @@ using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Mailroom.Network;
+using Mailroom.Search;
 using Mailroom.SenderAddresses;
 using Mailroom.Sending.Compose;
 using Microsoft.EntityFrameworkCore;
@@ -154,11 +155,14 @@ internal sealed partial class OutgoingMailService(
     private async Task<StoredMessage> FileSentCopyAsync(string ownerId, Guid accountId, byte[] transmitted, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var copy = MessageSummaryParser.Parse(transmitted, now).ToStoredMessage(accountId, ownerId, MailFolder.Sent, transmitted, now);
+        var summary = MessageSummaryParser.Parse(transmitted, now);
+        var copy = summary.ToStoredMessage(accountId, ownerId, MailFolder.Sent, transmitted, now);
         copy.IsRead = true;
         db.Messages.Add(copy);
+        // The copy with its index entry and filing, so sent mail is searchable as soon as it is listed.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await SearchIndex.AddAsync(db, [new IndexedMessage(copy, summary.Text)], cancellationToken);
         await StoredMailHooks.RunAsync(db, [copy], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return copy;

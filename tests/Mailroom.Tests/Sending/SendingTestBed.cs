@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Mailroom.Accounts;
 using Mailroom.Data;
+using Mailroom.Search;
 using Mailroom.Messages;
 using Mailroom.Network;
 using Mailroom.SenderAddresses;
@@ -33,6 +34,7 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         _connection.Open();
         Db = new MailroomDbContext(new DbContextOptionsBuilder<MailroomDbContext>().UseSqlite(_connection).Options);
         Db.Database.EnsureCreated();
+        Db.Database.ExecuteSqlRaw(SearchIndexSchema.Sqlite);
         SmtpPasswords = new SmtpPasswordProtector(DataProtection);
         Pop3Passwords = new Pop3PasswordProtector(DataProtection);
     }
@@ -96,8 +98,11 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         SmtpPasswords,
         Pop3Passwords,
         Verification(),
+        Throttle,
         Time,
         NullLogger<SenderAddressService>.Instance);
+
+    public ServerTestThrottle Throttle { get; } = new(Microsoft.Extensions.Options.Options.Create(new ServerTestLimits { ServerTestsPerTargetPer10Minutes = 1000, ServerTestsPerUserPer10Minutes = 1000 }));
 
     public OutgoingMailService Outgoing() => new(
         Db,
@@ -139,14 +144,14 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         return result.Address!;
     }
 
-    public async Task<Pop3Account> AddAccountAsync(string owner = Owner, string email = "alice@example.test", string password = "alice-secret")
+    public async Task<Pop3Account> AddAccountAsync(string owner = Owner, string email = "alice@example.test", string password = "alice-secret", string host = "pop.example.test")
     {
         var account = new Pop3Account
         {
             OwnerId = owner,
             DisplayName = "Work",
             EmailAddress = email,
-            Host = "pop.example.test",
+            Host = host,
             Port = 995,
             UseSsl = true,
             UserName = email,
@@ -186,6 +191,7 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Smtp.DisposeAsync();
+        Throttle.Dispose();
         await Db.DisposeAsync();
         await _connection.DisposeAsync();
     }

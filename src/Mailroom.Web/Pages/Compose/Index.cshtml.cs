@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Mailroom.Sending;
 using Mailroom.Sending.Compose;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Mailroom.Web.Pages.Compose;
@@ -13,6 +15,7 @@ namespace Mailroom.Web.Pages.Compose;
 /// A failed send comes back at once with the server's refusal in words and the draft untouched; with JavaScript the page
 /// posts in the background, so even the chosen files stay attached.
 /// </summary>
+[EnableRateLimiting(RateLimitPolicies.Send)]
 internal sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgoing, IOptionsMonitor<SendingOptions> options) : PageModel
 {
     public const string FetchHeader = "X-Mailroom-Fetch";
