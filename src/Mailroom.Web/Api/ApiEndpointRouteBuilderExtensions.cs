@@ -20,6 +20,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapFetchEndpoints();
         api.MapSenderAddressEndpoints();
         api.MapSendEndpoint();
+        api.MapOutboxEndpoints();
         return endpoints;
     }
 }

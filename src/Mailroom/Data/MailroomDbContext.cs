@@ -2,6 +2,7 @@ using Mailroom.Accounts;
 using Mailroom.Fetching;
 using Mailroom.Messages;
 using Mailroom.SenderAddresses;
+using Mailroom.Sending.Queue;
 using Mailroom.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> option
     public DbSet<SenderAddress> SenderAddresses => Set<SenderAddress>();
 
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
+
+    public DbSet<QueuedMessage> QueuedMessages => Set<QueuedMessage>();
 
     /// <summary>The Data Protection key ring, shared by every node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

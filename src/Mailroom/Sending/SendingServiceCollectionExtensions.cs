@@ -1,5 +1,6 @@
 using Mailroom.Messages;
 using Mailroom.Sending.Compose;
+using Mailroom.Sending.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,7 +8,7 @@ namespace Mailroom.Sending;
 
 public static class SendingServiceCollectionExtensions
 {
-    /// <summary>SMTP routes, compose and send. Needs AddMailroomNetwork, AddMailroomSystemMail, AddMailroomAccounts and Data Protection.</summary>
+    /// <summary>SMTP routes, compose, and the send queue with its worker. Needs AddMailroomNetwork, AddMailroomSystemMail, AddMailroomAccounts and Data Protection.</summary>
     public static IServiceCollection AddMailroomSending(this IServiceCollection services)
     {
         services.AddOptions<SendingOptions>().BindConfiguration(SendingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -16,6 +17,11 @@ public static class SendingServiceCollectionExtensions
         services.AddSingleton<SmtpGuidance>();
         services.AddSingleton<SmtpRouteTransport>();
         services.AddScoped<OutgoingMailService>();
+        services.AddScoped<SendQueueStore>();
+        services.AddScoped<QueuedMessageDelivery>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SendQueueWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<SendQueueWorker>());
         services.AddScoped<ComposeDrafts>();
 
         // Replies and forwards read the stored original; AddMailroomMessages registers the same lookup.
