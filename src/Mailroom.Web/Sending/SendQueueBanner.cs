@@ -16,12 +16,13 @@ public sealed class SendQueueBannerViewComponent(SendQueueStore queue) : ViewCom
     public static void Show(ITempDataDictionary tempData, Guid queuedId)
     {
         ArgumentNullException.ThrowIfNull(tempData);
-        tempData[Key] = queuedId.ToString();
+        tempData[Key] = queuedId;
     }
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        if (User.Identity?.IsAuthenticated != true || !Guid.TryParse(TempData[Key] as string, out var id)
+        // TempData's serializer hands a stored Guid back as a Guid.
+        if (User.Identity?.IsAuthenticated != true || TempData[Key] is not Guid id
             || await queue.FindAsync(HttpContext.User.GetUserId(), id, HttpContext.RequestAborted) is not { } queued)
         {
             return Content("");
