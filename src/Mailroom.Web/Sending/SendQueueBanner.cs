@@ -9,7 +9,7 @@ namespace Mailroom.Web.Sending;
 /// The line a user sees after Send, on the page they went back to: "Message sent. Undo · View message" (or the time
 /// it is scheduled for). Compose leaves the queued message's id in TempData; the banner shows it once.
 /// </summary>
-public sealed class SendQueueBannerViewComponent(SendQueueStore queue) : ViewComponent
+internal sealed class SendQueueBannerViewComponent(SendQueueStore queue) : ViewComponent
 {
     private const string Key = "Compose.Queued";
 

@@ -14,7 +14,7 @@ namespace Mailroom.Sending;
 /// claims it at once and hands it over in the caller's request (the API's default). Either way a byte-exact copy of
 /// what went over the wire is filed as sent mail under the address's account.
 /// </summary>
-public sealed class OutgoingMailService(
+internal sealed class OutgoingMailService(
     MailroomDbContext db,
     MessageLookup messages,
     SendQueueStore queue,

@@ -1,6 +1,6 @@
 namespace Mailroom.Sending;
 
-public enum SendStatus
+internal enum SendStatus
 {
     Sent,
 
@@ -17,7 +17,7 @@ public enum SendStatus
 /// <see cref="SendStatus.NotFound"/> nothing was queued and the draft is the caller's to keep; <see cref="Verdict"/>
 /// says in words what the server refused. <see cref="QueuedId"/> names the message in the send queue.
 /// </summary>
-public sealed record SendResult(
+internal sealed record SendResult(
     SendStatus Status,
     IReadOnlyDictionary<string, string[]>? Errors = null,
     SmtpVerdict? Verdict = null,

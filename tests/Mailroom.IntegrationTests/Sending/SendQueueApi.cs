@@ -38,10 +38,10 @@ internal static class SendQueueApi
     /// <summary>Waits until Postfix's log names the Message-ID (its cleanup line), so an absence next to it means something.</summary>
     public static async Task WaitForMaillogAsync(TestServers servers, string messageId)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
         while (!(await File.ReadAllTextAsync(servers.PostfixLogPath)).Contains(messageId, StringComparison.Ordinal))
         {
-            if (DateTimeOffset.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow() > deadline)
             {
                 throw new TimeoutException($"Postfix's log never named {messageId}.");
             }

@@ -49,7 +49,7 @@ public sealed class SendQueueTests(TestServers servers) : IClassFixture<TestServ
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task ScheduledSend_WithAFakeClock_GoesAtItsTime_AndNotBefore_AndIsInvisibleToOtherUsers(DatabaseKind database)
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         using var outbox = new OutboxFolder();
         await using var app = new MailroomAppFactory(database).Configure(servers, outbox.Path)
             .WithServices(services => services.AddSingleton<TimeProvider>(time));
@@ -96,7 +96,7 @@ public sealed class SendQueueTests(TestServers servers) : IClassFixture<TestServ
         var alice = await servers.CreateMailboxAsync();
         var (client, addressId) = await SignedInSenderAsync(app, alice);
 
-        using var response = await client.PostAsJsonAsync("api/send", new { fromAddressId = addressId, to = alice.Address, subject = "Late", body = "x", sendAt = DateTimeOffset.UtcNow.AddMinutes(-5) });
+        using var response = await client.PostAsJsonAsync("api/send", new { fromAddressId = addressId, to = alice.Address, subject = "Late", body = "x", sendAt = TimeProvider.System.GetUtcNow().AddMinutes(-5) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("future", (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("sendAt")[0].GetString(), StringComparison.Ordinal);

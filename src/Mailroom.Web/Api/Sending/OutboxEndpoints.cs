@@ -34,10 +34,10 @@ internal static class OutboxEndpoints
         };
 }
 
-public sealed record OutboxFailureJson(string Kind, string Reason, string Title, string Message, string Guidance);
+internal sealed record OutboxFailureJson(string Kind, string Reason, string Title, string Message, string Guidance);
 
 /// <summary>State is "waiting", "sending", "sent", "failed" or "cancelled".</summary>
-public sealed record OutboxItemJson(
+internal sealed record OutboxItemJson(
     Guid Id,
     string State,
     string MessageId,

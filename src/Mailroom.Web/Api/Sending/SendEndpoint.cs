@@ -47,7 +47,7 @@ internal static class SendEndpoint
 /// Mode: "new" (default), "reply", "reply-all" or "forward", with <see cref="OriginalMessageId"/> for the last three.
 /// <see cref="SendAt"/> schedules the message; <see cref="HoldForUndo"/> holds it for the configured undo delay.
 /// </summary>
-public sealed record SendRequest(
+internal sealed record SendRequest(
     Guid FromAddressId,
     string? To,
     string? Cc,
@@ -106,8 +106,8 @@ public sealed record SendRequest(
     }
 }
 
-public sealed record AttachmentRequest(string? FileName, string? ContentType, string? ContentBase64);
+internal sealed record AttachmentRequest(string? FileName, string? ContentType, string? ContentBase64);
 
-public sealed record SentJson(string MessageId, long? SentCopyId, string? Notice);
+internal sealed record SentJson(string MessageId, long? SentCopyId, string? Notice);
 
-public sealed record QueuedJson(Guid Id, string MessageId, DateTimeOffset DueAt);
+internal sealed record QueuedJson(Guid Id, string MessageId, DateTimeOffset DueAt);

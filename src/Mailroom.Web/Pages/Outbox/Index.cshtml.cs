@@ -9,7 +9,7 @@ namespace Mailroom.Web.Pages.Outbox;
 /// "View message" after Send: the sent copy once it has gone, otherwise the message's place in the send queue (when it
 /// goes, Undo while it waits, the server's refusal if it failed). Undo brings the message back into compose.
 /// </summary>
-public sealed class IndexModel(SendQueueStore queue) : PageModel
+internal sealed class IndexModel(SendQueueStore queue) : PageModel
 {
     public QueuedMessage Queued { get; private set; } = null!;
 

@@ -2,7 +2,7 @@ using Mailroom.Sending.Compose;
 
 namespace Mailroom.Sending.Queue;
 
-public enum QueuedMessageState
+internal enum QueuedMessageState
 {
     /// <summary>Held until <see cref="QueuedMessage.DueAt"/>: the undo window or a scheduled time. Undo is still possible.</summary>
     Waiting = 0,
@@ -24,7 +24,7 @@ public enum QueuedMessageState
 /// node: a restart finds what was waiting, and <see cref="State"/> changes only by conditional updates, so a message is
 /// claimed once and marked sent in the same transaction that files its sent copy.
 /// </summary>
-public sealed class QueuedMessage
+internal sealed class QueuedMessage
 {
     public Guid Id { get; init; }
 

@@ -15,7 +15,7 @@ namespace Mailroom.Sending.Queue;
 /// waiting. A message taken over from a dead node is never handed over again: its sent copy (found by Message-ID) says
 /// it went; without one, the user is told it may not have gone, rather than anyone getting it twice.
 /// </summary>
-public sealed partial class QueuedMessageDelivery(
+internal sealed partial class QueuedMessageDelivery(
     MailroomDbContext db,
     SmtpRouteTransport transport,
     SmtpGuidance guidance,

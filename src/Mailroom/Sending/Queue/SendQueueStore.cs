@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Sending.Queue;
 
-public enum UndoOutcome
+internal enum UndoOutcome
 {
     Undone,
 
@@ -14,13 +14,13 @@ public enum UndoOutcome
 }
 
 /// <summary>A message a node now owns: fresh from the queue, or taken over from a node whose lease ran out mid-send.</summary>
-public sealed record QueueClaim(Guid Id, bool Interrupted);
+internal sealed record QueueClaim(Guid Id, bool Interrupted);
 
 /// <summary>
 /// The send queue's rows, owner-scoped for users and claimed by conditional updates for nodes: an update that names the
 /// state (and lease) it expects changes one row or none, on SQLite and PostgreSQL alike, so two nodes never both win.
 /// </summary>
-public sealed class SendQueueStore(MailroomDbContext db, TimeProvider time)
+internal sealed class SendQueueStore(MailroomDbContext db, TimeProvider time)
 {
     public async Task EnqueueAsync(QueuedMessage message, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Mailroom.Sending.Queue;
 /// Runs on every node: on each tick it claims what is due in the send queue and hands it over, one message after
 /// another. Its first tick comes at start, so a message whose time passed while every node was down goes out then.
 /// </summary>
-public sealed partial class SendQueueWorker(
+internal sealed partial class SendQueueWorker(
     IServiceScopeFactory scopes,
     IOptionsMonitor<SendingOptions> options,
     TimeProvider time,
