@@ -139,7 +139,8 @@ internal sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgo
             return null;
         }
 
-        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute))
+        // Checked for a local path first: on Linux "/x" also parses as an absolute file: URI.
+        if (!Url.IsLocalUrl(url) && Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
             if (!string.Equals(absolute.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase))
             {
