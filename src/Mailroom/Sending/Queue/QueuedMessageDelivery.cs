@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Mailroom.Network;
@@ -72,6 +73,7 @@ internal sealed partial class QueuedMessageDelivery(
             copy.IsRead = true;
             db.Messages.Add(copy);
             await db.SaveChangesAsync(CancellationToken.None);
+            await StoredMailHooks.RunAsync(db, [copy], CancellationToken.None);
         }
 
         queued.State = QueuedMessageState.Sent;
