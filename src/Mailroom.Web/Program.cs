@@ -11,6 +11,7 @@ using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
 using Mailroom.Web.Messages;
 using Mailroom.Web.Shell;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,7 @@ builder.Services.AddMailroomMessages();
 builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
+builder.Services.AddMailroomRateLimiting();
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ app.UseMailroomHosting();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMailroomApiAntiforgery();
 
 app.MapMailroomHealth();

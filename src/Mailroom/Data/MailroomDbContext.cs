@@ -34,6 +34,8 @@ internal sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> opti
 
     public DbSet<QueuedMessage> QueuedMessages => Set<QueuedMessage>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<Workspace> Workspaces => Set<Workspace>();
 
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();

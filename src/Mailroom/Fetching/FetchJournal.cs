@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Messages;
 using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,11 +18,14 @@ internal sealed class FetchJournal(IDbContextFactory<MailroomDbContext> database
         var now = time.GetUtcNow();
 
         // Holding the lease means no other node is running this account: a run still marked running is a dead node's.
+        // Its batches were committed one by one, so what it stored is in the inbox since it started: report that, not 0.
         await db.FetchRuns
             .Where(r => r.AccountId == lease.AccountId && r.Outcome == FetchOutcome.Running)
             .ExecuteUpdateAsync(r => r
                 .SetProperty(x => x.Outcome, FetchOutcome.Interrupted)
                 .SetProperty(x => x.FinishedAt, now)
+                .SetProperty(x => x.NewMessages, x => db.Messages.Count(m => m.AccountId == x.AccountId && m.Folder == MailFolder.Inbox && m.StoredAt >= x.StartedAt))
+                .SetProperty(x => x.NewBytes, x => db.Messages.Where(m => m.AccountId == x.AccountId && m.Folder == MailFolder.Inbox && m.StoredAt >= x.StartedAt).Sum(m => m.Size))
                 .SetProperty(x => x.FailureMessage, InterruptedMessage), cancellationToken);
 
         var run = new FetchRun { AccountId = lease.AccountId, Node = lease.Node, StartedAt = now, Outcome = FetchOutcome.Running };

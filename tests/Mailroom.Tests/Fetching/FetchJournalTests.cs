@@ -156,6 +156,46 @@ public sealed class FetchJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task Begin_AfterANodeDied_ReportsWhatTheInterruptedRunStored()
+    {
+        var accountId = await _database.AddAccountAsync();
+        string ownerId;
+        await using (var db = _database.CreateDbContext())
+        {
+            ownerId = await db.Pop3Accounts.Where(a => a.Id == accountId).Select(a => a.OwnerId).SingleAsync();
+            db.Messages.Add(Stored(accountId, ownerId, "before the run", 10));
+            await db.SaveChangesAsync();
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await StartAsync();
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Messages.AddRange(Enumerable.Range(0, 3).Select(i => Stored(accountId, ownerId, $"batch {i}", 100)));
+            await db.SaveChangesAsync();
+        }
+
+        _time.Advance(Lease);
+        await StartAsync();
+
+        var interrupted = (await HistoryAsync()).Single(r => r.Outcome == FetchOutcome.Interrupted);
+        Assert.Equal((3, 300L), (interrupted.NewMessages, interrupted.NewBytes));
+    }
+
+    private Mailroom.Messages.StoredMessage Stored(Guid accountId, string ownerId, string subject, long size) => new()
+    {
+        AccountId = accountId,
+        OwnerId = ownerId,
+        Folder = Mailroom.Messages.MailFolder.Inbox,
+        SentAt = _time.GetUtcNow(),
+        StoredAt = _time.GetUtcNow(),
+        Subject = subject,
+        Size = size,
+        Raw = new Mailroom.Messages.RawMessage { Content = new byte[size] },
+    };
+
+    [Fact]
     public async Task History_KeepsOnlyTheConfiguredNumberOfRuns()
     {
         var accountId = await _database.AddAccountAsync();

@@ -97,8 +97,11 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         SmtpPasswords,
         Pop3Passwords,
         Verification(),
+        Throttle,
         Time,
         NullLogger<SenderAddressService>.Instance);
+
+    public ServerTestThrottle Throttle { get; } = new(Microsoft.Extensions.Options.Options.Create(new ServerTestLimits { ServerTestsPerTargetPer10Minutes = 1000, ServerTestsPerUserPer10Minutes = 1000 }));
 
     public OutgoingMailService Outgoing() => new(
         Db,
@@ -148,14 +151,14 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         return result.Address!;
     }
 
-    public async Task<Pop3Account> AddAccountAsync(string owner = Owner, string email = "alice@example.test", string password = "alice-secret")
+    public async Task<Pop3Account> AddAccountAsync(string owner = Owner, string email = "alice@example.test", string password = "alice-secret", string host = "pop.example.test")
     {
         var account = new Pop3Account
         {
             OwnerId = owner,
             DisplayName = "Work",
             EmailAddress = email,
-            Host = "pop.example.test",
+            Host = host,
             Port = 995,
             UseSsl = true,
             UserName = email,
@@ -195,6 +198,7 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Smtp.DisposeAsync();
+        Throttle.Dispose();
         await Db.DisposeAsync();
         await _connection.DisposeAsync();
     }

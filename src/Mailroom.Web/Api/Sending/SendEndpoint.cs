@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Mailroom.Sending;
 using Mailroom.Sending.Compose;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 
 namespace Mailroom.Web.Api.Sending;
@@ -15,6 +16,7 @@ internal static class SendEndpoint
     {
         api.MapPost("/send", SendAsync)
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Send)
             .WithTags("Send Mail As")
             .WithSummary("Sends a message from one of the user's verified addresses through its route and files a copy as sent mail, now or through the send queue.");
         return api;

@@ -2,9 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using Mailroom.Sending;
 using Mailroom.Sending.Compose;
 using Mailroom.Web.Sending;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Mailroom.Web.Pages.Compose;
@@ -16,6 +18,7 @@ namespace Mailroom.Web.Pages.Compose;
 /// <see cref="SendQueueBannerViewComponent"/> says "Message sent. Undo · View message". Refused input comes back at once with
 /// the draft untouched; with JavaScript the page posts in the background, so even the chosen files stay attached.
 /// </summary>
+[EnableRateLimiting(RateLimitPolicies.Send)]
 internal sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgoing, IOptionsMonitor<SendingOptions> options) : PageModel
 {
     public const string FetchHeader = "X-Mailroom-Fetch";

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mailroom.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MailroomDbContext))]
-    [Migration("20261201224223_SendQueue")]
-    partial class SendQueue
+    [Migration("20261201223102_UserSessions")]
+    partial class UserSessions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -566,105 +566,6 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.ToTable("VerificationCodes");
                 });
 
-            modelBuilder.Entity("Mailroom.Sending.Queue.QueuedMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClaimedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FailureGuidance")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FailureKind")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FailureMessage")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FailureReason")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FailureTitle")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("FiledUnderAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsScheduled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LeaseExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MessageIdHeader")
-                        .IsRequired()
-                        .HasMaxLength(998)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Mode")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Notice")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OriginalMessageId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Recipients")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SenderAddressId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SentCopyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(998)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SenderAddressId");
-
-                    b.HasIndex("OwnerId", "State");
-
-                    b.HasIndex("State", "DueAt");
-
-                    b.ToTable("QueuedMessages", (string)null);
-                });
-
             modelBuilder.Entity("Mailroom.Users.MailroomUser", b =>
                 {
                     b.Property<string>("Id")
@@ -727,6 +628,45 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Mailroom.Users.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Mailroom.Workspaces.SharedAccount", b =>
@@ -1100,17 +1040,11 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Mailroom.Sending.Queue.QueuedMessage", b =>
+            modelBuilder.Entity("Mailroom.Users.UserSession", b =>
                 {
                     b.HasOne("Mailroom.Users.MailroomUser", null)
                         .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Mailroom.SenderAddresses.SenderAddress", null)
-                        .WithMany()
-                        .HasForeignKey("SenderAddressId")
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
