@@ -2,6 +2,7 @@ using Mailroom.Accounts;
 using Mailroom.Clients;
 using Mailroom.Fetching;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Mailroom.SenderAddresses;
 using Mailroom.Sending.Queue;
 using Mailroom.Users;
@@ -21,6 +22,10 @@ internal sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> opti
     public DbSet<StoredMessage> Messages => Set<StoredMessage>();
 
     public DbSet<RawMessage> RawMessages => Set<RawMessage>();
+
+    public DbSet<MessageText> MessageTexts => Set<MessageText>();
+
+    public DbSet<SearchBackfill> SearchBackfill => Set<SearchBackfill>();
 
     public DbSet<UidLedgerEntry> UidLedger => Set<UidLedgerEntry>();
 

@@ -1,6 +1,7 @@
 using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Fetching;
@@ -40,10 +41,12 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
 
         var stored = new List<StoredMessage>();
         long storedBytes = 0;
+        var searchable = new List<IndexedMessage>(parsed.Count);
         foreach (var (message, summary) in parsed.Where(p => !known.Contains(p.Message.Server.Uid)))
         {
             var row = summary.ToStoredMessage(account.AccountId, account.OwnerId, MailFolder.Inbox, message.Content, now);
             db.Messages.Add(row);
+            searchable.Add(new IndexedMessage(row, summary.Text));
             db.UidLedger.Add(new UidLedgerEntry { AccountId = account.AccountId, Uid = message.Server.Uid, FirstSeenAt = now, StoredMessage = row });
             stored.Add(row);
             storedBytes += message.Content.LongLength;
@@ -57,6 +60,7 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SearchIndex.AddAsync(db, searchable, cancellationToken);
         await StoredMailHooks.RunAsync(db, stored, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

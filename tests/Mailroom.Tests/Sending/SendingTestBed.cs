@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Mailroom.Accounts;
 using Mailroom.Data;
+using Mailroom.Search;
 using Mailroom.Messages;
 using Mailroom.Network;
 using Mailroom.SenderAddresses;
@@ -34,6 +35,7 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         _connection.Open();
         Db = new MailroomDbContext(new DbContextOptionsBuilder<MailroomDbContext>().UseSqlite(_connection).Options);
         Db.Database.EnsureCreated();
+        Db.Database.ExecuteSqlRaw(SearchIndexSchema.Sqlite);
         SmtpPasswords = new SmtpPasswordProtector(DataProtection);
         Pop3Passwords = new Pop3PasswordProtector(DataProtection);
     }

@@ -3,6 +3,7 @@ using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Mailroom.Network;
+using Mailroom.Search;
 using Mailroom.SenderAddresses;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -69,10 +70,14 @@ internal sealed partial class QueuedMessageDelivery(
         StoredMessage? copy = null;
         if (queued.FiledUnderAccountId is { } accountId)
         {
-            copy = MessageSummaryParser.Parse(transmitted, now).ToStoredMessage(accountId, queued.OwnerId, MailFolder.Sent, transmitted, now);
+            var summary = MessageSummaryParser.Parse(transmitted, now);
+            copy = summary.ToStoredMessage(accountId, queued.OwnerId, MailFolder.Sent, transmitted, now);
             copy.IsRead = true;
             db.Messages.Add(copy);
             await db.SaveChangesAsync(CancellationToken.None);
+
+            // The copy with its index entry and filing, so sent mail is searchable as soon as it is listed.
+            await SearchIndex.AddAsync(db, [new IndexedMessage(copy, summary.Text)], CancellationToken.None);
             await StoredMailHooks.RunAsync(db, [copy], CancellationToken.None);
         }
 
