@@ -10,6 +10,8 @@ using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
 using Mailroom.Web.Messages;
+using Mailroom.Web.Operations;
+
 using Mailroom.Web.Search;
 using Mailroom.Web.Shell;
 using Mailroom.Web.Throttling;
@@ -33,6 +35,8 @@ builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
 builder.Services.AddMessageContent();
 builder.Services.AddMailroomApi();
+builder.Services.AddMailroomMetrics(builder.Configuration);
+builder.Services.AddMailroomAdministrators();
 builder.Services.AddMailroomRateLimiting();
 
 var app = builder.Build();
@@ -47,6 +51,7 @@ app.UseRateLimiter();
 app.UseMailroomApiAntiforgery();
 
 app.MapMailroomHealth();
+app.MapMailroomMetrics();
 app.MapMailroomApi();
 app.MapMessageContent();
 app.MapRazorPages();

@@ -145,7 +145,7 @@ internal sealed record BenchOptions(int Messages, int Requests, IReadOnlyList<Da
     }
 
     /// <summary>The Release build of the web app in this repository (build it first: dotnet build -c Release src/Mailroom.Web).</summary>
-    private static string DefaultWebAssembly()
+    internal static string DefaultWebAssembly()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Mailroom.slnx")))

@@ -278,6 +278,9 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.Property<TimeSpan?>("ServerLoginDelay")
                         .HasColumnType("interval");
 
+                    b.Property<DateTimeOffset?>("SignInAllowedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("AccountId");
 
                     b.HasIndex("NextFetchAt");
@@ -333,6 +336,8 @@ namespace Mailroom.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
 
                     b.HasIndex("AccountId", "StartedAt");
 
@@ -608,6 +613,105 @@ namespace Mailroom.Migrations.Postgres.Migrations
                     b.HasIndex("SenderAddressId", "Target", "CreatedAt");
 
                     b.ToTable("VerificationCodes");
+                });
+
+            modelBuilder.Entity("Mailroom.Sending.Queue.QueuedMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FailureGuidance")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FailureKind")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FailureMessage")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FailureTitle")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("FiledUnderAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsScheduled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MessageIdHeader")
+                        .IsRequired()
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notice")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OriginalMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SenderAddressId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("SentCopyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderAddressId");
+
+                    b.HasIndex("OwnerId", "State");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("QueuedMessages", (string)null);
                 });
 
             modelBuilder.Entity("Mailroom.Users.MailroomUser", b =>
@@ -1092,6 +1196,21 @@ namespace Mailroom.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Mailroom.SenderAddresses.VerificationCode", b =>
                 {
+                    b.HasOne("Mailroom.SenderAddresses.SenderAddress", null)
+                        .WithMany()
+                        .HasForeignKey("SenderAddressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.Sending.Queue.QueuedMessage", b =>
+                {
+                    b.HasOne("Mailroom.Users.MailroomUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Mailroom.SenderAddresses.SenderAddress", null)
                         .WithMany()
                         .HasForeignKey("SenderAddressId")

@@ -269,6 +269,9 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.Property<TimeSpan?>("ServerLoginDelay")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SignInAllowedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("AccountId");
 
                     b.HasIndex("NextFetchAt");
@@ -322,6 +325,8 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
 
                     b.HasIndex("AccountId", "StartedAt");
 
@@ -595,6 +600,105 @@ namespace Mailroom.Migrations.Sqlite.Migrations
                     b.HasIndex("SenderAddressId", "Target", "CreatedAt");
 
                     b.ToTable("VerificationCodes");
+                });
+
+            modelBuilder.Entity("Mailroom.Sending.Queue.QueuedMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureGuidance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureKind")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureTitle")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FiledUnderAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsScheduled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageIdHeader")
+                        .IsRequired()
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OriginalMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SenderAddressId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentCopyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderAddressId");
+
+                    b.HasIndex("OwnerId", "State");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("QueuedMessages", (string)null);
                 });
 
             modelBuilder.Entity("Mailroom.Users.MailroomUser", b =>
@@ -1073,6 +1177,21 @@ namespace Mailroom.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Mailroom.SenderAddresses.VerificationCode", b =>
                 {
+                    b.HasOne("Mailroom.SenderAddresses.SenderAddress", null)
+                        .WithMany()
+                        .HasForeignKey("SenderAddressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mailroom.Sending.Queue.QueuedMessage", b =>
+                {
+                    b.HasOne("Mailroom.Users.MailroomUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Mailroom.SenderAddresses.SenderAddress", null)
                         .WithMany()
                         .HasForeignKey("SenderAddressId")

@@ -23,6 +23,7 @@ internal static class ApiEndpointRouteBuilderExtensions
         api.MapFetchEndpoints();
         api.MapSenderAddressEndpoints();
         api.MapSendEndpoint();
+        api.MapOutboxEndpoints();
         api.MapClientsEndpoints();
         api.MapWorkspaceEndpoints();
         return endpoints;

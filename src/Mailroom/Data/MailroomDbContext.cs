@@ -4,6 +4,7 @@ using Mailroom.Fetching;
 using Mailroom.Messages;
 using Mailroom.Search;
 using Mailroom.SenderAddresses;
+using Mailroom.Sending.Queue;
 using Mailroom.Users;
 using Mailroom.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -35,6 +36,8 @@ internal sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> opti
     public DbSet<SenderAddress> SenderAddresses => Set<SenderAddress>();
 
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
+
+    public DbSet<QueuedMessage> QueuedMessages => Set<QueuedMessage>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 

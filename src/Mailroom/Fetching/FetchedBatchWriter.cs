@@ -28,7 +28,7 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Fencing: a node that stalled past its lease must not commit next to the node that took the account over.
-        if (!await FetchLeases.HoldsAsync(db, lease, time.GetUtcNow(), cancellationToken))
+        if (!await FetchStateStore.HoldsAsync(db, lease, time.GetUtcNow(), cancellationToken))
         {
             throw new LeaseLostException(lease.AccountId);
         }

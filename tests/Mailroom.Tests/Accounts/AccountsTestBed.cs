@@ -80,15 +80,19 @@ internal sealed class AccountsTestBed : IAsyncDisposable
     public FetchRequests FetchRequests()
     {
         var factory = new SharedConnectionFactory(_options);
-        return new FetchRequests(factory, new FetchLeases(factory, Time), Time);
+        return new FetchRequests(new FetchStateStore(factory, Time), new FetchWakeup(Time));
     }
 
-    public AccountHealth Health() => new(
-        Db,
-        new AccountDisabledNotifier(Db, Mail, NullLogger<AccountDisabledNotifier>.Instance),
-        Time,
-        new StaticOptionsMonitor<AccountsOptions>(Options),
-        NullLogger<AccountHealth>.Instance);
+    public AccountHealth Health()
+    {
+        var factory = new SharedConnectionFactory(_options);
+        return new(
+            factory,
+            new AccountDisabledNotifier(factory, Mail, NullLogger<AccountDisabledNotifier>.Instance),
+            Time,
+            new StaticOptionsMonitor<AccountsOptions>(Options),
+            NullLogger<AccountHealth>.Instance);
+    }
 
     public async Task<Pop3Account> AddAccountAsync(string ownerId = "owner-1", string password = "secret", int port = 995)
     {

@@ -8,6 +8,7 @@ using Mailroom.Network;
 using Mailroom.SenderAddresses;
 using Mailroom.Sending;
 using Mailroom.Sending.Compose;
+using Mailroom.Sending.Queue;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Tests.Network;
 using Mailroom.Users;
@@ -107,12 +108,20 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
     public OutgoingMailService Outgoing() => new(
         Db,
         new MessageLookup(Db),
+        Queue(),
+        Delivery(),
+        Time,
+        new StaticOptionsMonitor<SendingOptions>(SendingOptions));
+
+    public SendQueueStore Queue() => new(Db, Time);
+
+    public QueuedMessageDelivery Delivery() => new(
+        Db,
         new SmtpRouteTransport(Connector(), SystemMail, NullLogger<SmtpRouteTransport>.Instance),
         Guidance(),
         SmtpPasswords,
         Time,
-        new StaticOptionsMonitor<SendingOptions>(SendingOptions),
-        NullLogger<OutgoingMailService>.Instance);
+        NullLogger<QueuedMessageDelivery>.Instance);
 
     public ComposeDrafts Drafts() => new(Db, new MessageLookup(Db));
 
