@@ -1,6 +1,7 @@
 using Mailroom.Accounts;
 using Mailroom.Messages;
 using Mailroom.SenderAddresses;
+using Mailroom.Sending.Queue;
 
 namespace Mailroom.Data;
 
@@ -36,5 +37,12 @@ internal static class OwnerScope
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
         return db.SenderAddresses.Where(a => a.OwnerId == ownerId);
+    }
+
+    /// <summary>The user's messages in the send queue, in every state.</summary>
+    public static IQueryable<QueuedMessage> QueuedMessagesOf(this MailroomDbContext db, string ownerId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ownerId);
+        return db.QueuedMessages.Where(m => m.OwnerId == ownerId);
     }
 }

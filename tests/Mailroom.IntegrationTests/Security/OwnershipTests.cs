@@ -5,6 +5,7 @@ using System.Text;
 using Mailroom.Accounts;
 using Mailroom.IntegrationTests.Hosting;
 using Mailroom.IntegrationTests.Reading;
+using Mailroom.Sending.Queue;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mailroom.IntegrationTests.Security;
 
 /// <summary>
-/// Every page and endpoint that takes an account, message or sender-address id answers 404 for another user's id, and
+/// Every page and endpoint that takes an account, message, sender-address or queued-message id answers 404 for another user's id, and
 /// every one that takes an account id answers 404 for the user's own deleted account (the tombstone kept for its mail),
 /// exactly like a missing one. The routes are read from the app's EndpointDataSource: a new endpoint is covered the day
 /// it is mapped, and an id parameter this test cannot classify fails it.
@@ -31,6 +32,7 @@ public abstract class OwnershipTests(MailroomAppFactory app)
         var account = await MessageSeeder.AddAccountAsync(app, ownerId, "Owner's work");
         var message = await MessageSeeder.AddMessageAsync(app, account, ownerId, "Alice <alice@example.test>", "Private", Sent);
         var address = await MessageSeeder.AddVerifiedSenderAsync(app, ownerId, account, $"owner-{Guid.NewGuid():N}@example.test");
+        var queued = await AddUndoneMessageAsync(ownerId, address, account);
 
         var stranger = TestUser.Create("stranger");
         using var strangerPages = await PageSession.SignUpAsync(app, stranger);
@@ -51,6 +53,7 @@ public abstract class OwnershipTests(MailroomAppFactory app)
             {
                 IdKind.Account => new[] { ("another user's account", account.ToString()), ("a deleted account", deleted.ToString()) },
                 IdKind.Message => [("another user's message", message.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+                IdKind.QueuedMessage => [("another user's queued message", queued.ToString())],
                 _ => [("another user's address", address.ToString())],
             };
             foreach (var (what, id) in ids)
@@ -79,6 +82,7 @@ public abstract class OwnershipTests(MailroomAppFactory app)
             {
                 IdKind.Account => account.ToString(),
                 IdKind.Message => message.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                IdKind.QueuedMessage => queued.ToString(),
                 _ => address.ToString(),
             };
             using var request = route.Request(id, antiforgery);
@@ -87,11 +91,33 @@ public abstract class OwnershipTests(MailroomAppFactory app)
         }
     }
 
+    /// <summary>A message the owner undid: the outbox shows it and compose reopens it, and no worker will send it.</summary>
+    private Task<Guid> AddUndoneMessageAsync(string ownerId, Guid address, Guid account) => app.WithDbContextAsync(async db =>
+    {
+        var queued = db.QueuedMessages.Add(new QueuedMessage
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = ownerId,
+            SenderAddressId = address,
+            FiledUnderAccountId = account,
+            MessageIdHeader = $"{Guid.NewGuid():N}@example.test",
+            Subject = "Undone",
+            Recipients = "alice@example.test",
+            Content = "Subject: Undone\r\n\r\nLater.\r\n"u8.ToArray(),
+            CreatedAt = Sent,
+            DueAt = Sent.AddSeconds(10),
+            State = QueuedMessageState.Cancelled,
+        });
+        await db.SaveChangesAsync();
+        return queued.Entity.Id;
+    });
+
     private enum IdKind
     {
         Account,
         Message,
         SenderAddress,
+        QueuedMessage,
     }
 
     /// <summary>One method of one route whose id names an account, a message or a sender address.</summary>
@@ -208,7 +234,8 @@ public abstract class OwnershipTests(MailroomAppFactory app)
         private static bool IsId(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(Guid) || t == typeof(long));
 
         /// <returns>What the id names; null for a client, which belongs to a workspace rather than a user
-        /// (Clients/ClientsApiTests.AnotherWorkspacesClient_IsNotFound_ThroughEveryEndpoint_AndIsNotChanged covers those).</returns>
+        /// (Clients/ClientsApiTests.AnotherWorkspacesClient_IsNotFound_ThroughEveryEndpoint_AndIsNotChanged covers those),
+        /// and for a sign-in session.</returns>
         private static IdKind? KindOf(string name, string template) => name.ToLowerInvariant() switch
         {
             "accountid" or "account" => IdKind.Account,
@@ -216,8 +243,13 @@ public abstract class OwnershipTests(MailroomAppFactory app)
             "addressid" => IdKind.SenderAddress,
             "id" when template.Contains("/messages", StringComparison.Ordinal) => IdKind.Message,
             "id" when template.Contains("/accounts", StringComparison.Ordinal) => IdKind.Account,
+            "undone" => IdKind.QueuedMessage,
+            "id" when template.Contains("outbox", StringComparison.Ordinal) => IdKind.QueuedMessage,
             "id" when template.Contains("send-as", StringComparison.Ordinal) || template.Contains("sender-addresses", StringComparison.Ordinal) => IdKind.SenderAddress,
             "id" or "clientid" when template.Contains("/clients", StringComparison.Ordinal) => null,
+            // A sign-in session: ending one is a no-op unless it is the user's own (UserSessions ends by user id), and
+            // answers the same either way, so that a session id says nothing about whose it is.
+            "id" when template == "/settings/account" => null,
             _ => throw new InvalidOperationException($"{template} takes an id '{name}' this test cannot classify: say here what it names."),
         };
 

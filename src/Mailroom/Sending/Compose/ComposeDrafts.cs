@@ -62,8 +62,8 @@ internal sealed class ComposeDrafts(MailroomDbContext db, MessageLookup messages
     /// </summary>
     public async Task<(ComposeDraft Draft, IReadOnlyList<string> AttachmentsToAddAgain)?> FromUndoneAsync(string ownerId, Guid queuedId, CancellationToken cancellationToken)
     {
-        var undone = await db.QueuedMessages.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.Id == queuedId && m.OwnerId == ownerId && m.State == QueuedMessageState.Cancelled, cancellationToken);
+        var undone = await db.QueuedMessagesOf(ownerId).AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Id == queuedId && m.State == QueuedMessageState.Cancelled, cancellationToken);
         if (undone is null || MimeMessageLoader.TryLoad(undone.Content) is not { } message)
         {
             return null;
