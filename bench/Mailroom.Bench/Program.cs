@@ -9,5 +9,8 @@ return args switch
     ["reading", .. var readingArgs] => await ReadingBenchmark.RunAsync(readingArgs),
     ["ingest", var provider, var connection, var user, var password] => await IngestChild.RunAsync(provider, connection, user, password),
     ["raw", var user, var password, var file] => await RawDownload.RunChildAsync(user, password, file),
+    // For profiling one process by hand (bench/README.md, "Profile"): a kept mailbox of the benchmark's mix, and its removal.
+    ["mailbox", "create", var count] => BenchEnvironment.PrintNewMailbox(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)),
+    ["mailbox", "remove", var user] => BenchEnvironment.RemoveMailboxCommand(user),
     _ => await FetchBenchmark.RunAsync(FetchBenchmarkOptions.Parse(args)),
 };

@@ -90,7 +90,8 @@ public sealed class MailboxSync(
                     await AfterCommitAsync(client, account, await committing, progress, tally, deleted, cancellationToken);
                 }
 
-                committing = Task.Run(() => writer.CommitAsync(lease, account, fetched, [], cancellationToken), cancellationToken);
+                // Not cancelled before it starts: the commit itself watches the token, and it always releases the buffers.
+                committing = Task.Run(() => CommitAsync(lease, account, fetched, cancellationToken), CancellationToken.None);
             }
 
             if (committing is not null)
@@ -141,33 +142,25 @@ public sealed class MailboxSync(
 
     private static async Task<List<FetchedMessage>> RetrieveAsync(Pop3Client client, IReadOnlyList<ServerMessage> batch, CancellationToken cancellationToken)
     {
-        // MailKit pipelines the RETR commands when the server advertises PIPELINING (RFC 2449 §6.6).
+        // MailKit pipelines the RETR commands when the server advertises PIPELINING (RFC 2449 §6.6). Each stream is
+        // MailKit's pooled in-memory copy of one message; it is parsed and stored from there, then disposed.
         var streams = await client.GetStreamsAsync([.. batch.Select(m => m.Index)], headersOnly: false, cancellationToken);
+        return [.. batch.Select((message, i) => new FetchedMessage(message, streams[i]))];
+    }
+
+    private async Task<CommittedBatch> CommitAsync(FetchLease lease, FetchTarget account, List<FetchedMessage> fetched, CancellationToken cancellationToken)
+    {
         try
         {
-            var fetched = new List<FetchedMessage>(batch.Count);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                fetched.Add(new FetchedMessage(batch[i], await ReadAllAsync(streams[i], cancellationToken)));
-            }
-
-            return fetched;
+            return await writer.CommitAsync(lease, account, fetched, [], cancellationToken);
         }
         finally
         {
-            foreach (var stream in streams)
+            foreach (var message in fetched)
             {
-                await stream.DisposeAsync();
+                await message.Content.DisposeAsync();
             }
         }
-    }
-
-    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        stream.Position = 0;
-        var content = new byte[stream.Length];
-        await stream.ReadExactlyAsync(content, cancellationToken);
-        return content;
     }
 
     private static async Task DeleteAsync(Pop3Client client, IReadOnlyList<ServerMessage> messages, List<string> deleted, FetchTally tally, CancellationToken cancellationToken)
