@@ -12,7 +12,7 @@ namespace Mailroom.Web.Fetching;
 /// the Fetch now button, and the history of the last runs with any messages left on the server.
 /// Include it with <c>@await Component.InvokeAsync("FetchPanel", new { accountId = Model.Account.Id })</c>.
 /// </summary>
-public sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusReader reader) : ViewComponent
+internal sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusReader reader) : ViewComponent
 {
     private const int HistoryShown = 10;
 
@@ -37,7 +37,7 @@ public sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusRea
     }
 }
 
-public sealed record FetchPanelModel(Guid AccountId, FetchStatusResponse Status, IReadOnlyList<FetchRun> History, IReadOnlyList<UidLedgerEntry> Skipped)
+internal sealed record FetchPanelModel(Guid AccountId, FetchStatusResponse Status, IReadOnlyList<FetchRun> History, IReadOnlyList<UidLedgerEntry> Skipped)
 {
     public string StatusUrl => $"/api/accounts/{AccountId}/fetch";
 

@@ -10,7 +10,7 @@ namespace Mailroom.Fetching;
 /// Rows go in through prepared inserts reused across the batch, and the raw bytes stream from the download buffer
 /// into the database: the cost per message is a few statement executions, not change tracking and copies.
 /// </summary>
-public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
+internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
 {
     public async Task<CommittedBatch> CommitAsync(
         FetchLease lease, FetchTarget account, IReadOnlyList<FetchedMessage> messages, IReadOnlyList<SkippedMessage> skipped, CancellationToken cancellationToken)
@@ -75,9 +75,9 @@ public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> data
 }
 
 /// <summary>A downloaded message; <see cref="Content"/> is the seekable download buffer holding exactly what RETR delivered.</summary>
-public sealed record FetchedMessage(ServerMessage Server, Stream Content);
+internal sealed record FetchedMessage(ServerMessage Server, Stream Content);
 
-public sealed record SkippedMessage(ServerMessage Server, string Reason);
+internal sealed record SkippedMessage(ServerMessage Server, string Reason);
 
 /// <summary>A committed batch. Committed lists the downloaded messages now safely in the database: the only ones that may be deleted from the server.</summary>
-public sealed record CommittedBatch(IReadOnlyList<ServerMessage> Committed, int NewMessages, long NewBytes, int NewlySkipped);
+internal sealed record CommittedBatch(IReadOnlyList<ServerMessage> Committed, int NewMessages, long NewBytes, int NewlySkipped);

@@ -3,4 +3,4 @@ using Microsoft.AspNetCore.Identity;
 namespace Mailroom.Users;
 
 /// <summary>A person who signs in to Mailroom. Identity owns the columns; Mailroom owns what hangs off the user id.</summary>
-public sealed class MailroomUser : IdentityUser;
+internal sealed class MailroomUser : IdentityUser;
