@@ -17,11 +17,13 @@ internal sealed class PreparedInsert<TEntity> : IAsyncDisposable
 {
     private readonly DbCommand _command;
     private readonly Column[] _columns;
+    private readonly IProperty? _generatedKey;
 
-    private PreparedInsert(DbCommand command, Column[] columns)
+    private PreparedInsert(DbCommand command, Column[] columns, IProperty? generatedKey)
     {
         _command = command;
         _columns = columns;
+        _generatedKey = generatedKey;
     }
 
     public static PreparedInsert<TEntity> Create(DbContext db)
@@ -53,10 +55,10 @@ internal sealed class PreparedInsert<TEntity> : IAsyncDisposable
         command.CommandText =
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
             $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))}){returning}";
-        return new PreparedInsert<TEntity>(command, [.. columns]);
+        return new PreparedInsert<TEntity>(command, [.. columns], generatedKey);
     }
 
-    /// <summary>Inserts one row; returns the generated key, or null when the table has none.</summary>
+    /// <summary>Inserts one row and, like SaveChanges, sets its generated key on it; returns that key, or null when the table has none.</summary>
     public async Task<long?> InsertAsync(TEntity row, CancellationToken cancellationToken)
     {
         foreach (var column in _columns)
@@ -65,8 +67,15 @@ internal sealed class PreparedInsert<TEntity> : IAsyncDisposable
             column.Parameter.Value = (value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
         }
 
-        var key = await _command.ExecuteScalarAsync(cancellationToken);
-        return key is null or DBNull ? null : Convert.ToInt64(key, System.Globalization.CultureInfo.InvariantCulture);
+        var returned = await _command.ExecuteScalarAsync(cancellationToken);
+        if (_generatedKey is null || returned is null or DBNull)
+        {
+            return null;
+        }
+
+        var key = Convert.ToInt64(returned, System.Globalization.CultureInfo.InvariantCulture);
+        _generatedKey.GetSetter().SetClrValueUsingContainingEntity(row, Convert.ChangeType(key, _generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+        return key;
     }
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();

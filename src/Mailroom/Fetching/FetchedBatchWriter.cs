@@ -1,3 +1,4 @@
+using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -49,14 +50,15 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
         await using var summaries = PreparedInsert<StoredMessage>.Create(db);
         await using var raws = RawContentInsert.Create(db);
         await using var ledger = PreparedInsert<UidLedgerEntry>.Create(db);
-        var stored = 0;
+        var stored = new List<StoredMessage>();
         long storedBytes = 0;
         foreach (var (message, summary) in parsed.Where(p => !known.Contains(p.Message.Server.Uid)))
         {
-            var id = (await summaries.InsertAsync(summary.ToSummaryRow(account.AccountId, account.OwnerId, MailFolder.Inbox, now), cancellationToken))!.Value;
+            var row = summary.ToSummaryRow(account.AccountId, account.OwnerId, MailFolder.Inbox, now);
+            var id = (await summaries.InsertAsync(row, cancellationToken))!.Value;
             await raws.InsertAsync(id, message.Content, cancellationToken);
             await ledger.InsertAsync(new UidLedgerEntry { AccountId = account.AccountId, Uid = message.Server.Uid, FirstSeenAt = now, StoredMessageId = id }, cancellationToken);
-            stored++;
+            stored.Add(row);
             storedBytes += message.Content.Length;
         }
 
@@ -67,10 +69,11 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
             newlySkipped++;
         }
 
+        await StoredMailHooks.RunAsync(db, stored, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // Everything downloaded is now committed, by this transaction or by the one a replay repeated.
-        return new CommittedBatch([.. messages.Select(m => m.Server)], stored, storedBytes, newlySkipped);
+        return new CommittedBatch([.. messages.Select(m => m.Server)], stored.Count, storedBytes, newlySkipped);
     }
 }
 
