@@ -74,7 +74,8 @@ internal sealed class PreparedInsert<TEntity> : IAsyncDisposable
         }
 
         var key = Convert.ToInt64(returned, System.Globalization.CultureInfo.InvariantCulture);
-        _generatedKey.GetSetter().SetClrValueUsingContainingEntity(row, Convert.ChangeType(key, _generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+        // EF's own setter is internal API; the key property's (init) setter through reflection does the same once per row.
+        _generatedKey.PropertyInfo!.SetValue(row, Convert.ChangeType(key, _generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture));
         return key;
     }
 
