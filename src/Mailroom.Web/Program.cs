@@ -29,6 +29,7 @@ builder.Services.AddMailroomMessages();
 builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
+builder.Services.AddMailroomKeyRingWarmUp();
 
 var app = builder.Build();
 
