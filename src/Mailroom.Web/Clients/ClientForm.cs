@@ -3,7 +3,7 @@ using Mailroom.Clients;
 namespace Mailroom.Web.Clients;
 
 /// <summary>The client form: emails and domains are typed one per line (commas and spaces work too).</summary>
-public sealed class ClientForm
+internal sealed class ClientForm
 {
     public string Name { get; set; } = "";
 

@@ -1,9 +1,9 @@
-using Mailroom.Web.Sending;
+using Mailroom.Web.SenderAddresses;
 
 namespace Mailroom.Web.Clients;
 
 /// <summary>The link in an invitation email: on the same public address as verification links (see <see cref="VerificationLinkBase"/>).</summary>
-public static class InvitationLinks
+internal static class InvitationLinks
 {
     public const string JoinPath = "/workspace/join";
 

@@ -1,7 +1,7 @@
 namespace Mailroom.Clients;
 
 /// <summary>A client of the CRM in one workspace: mail from or to its addresses and domains is filed under it.</summary>
-public sealed class Client
+internal sealed class Client
 {
     public long Id { get; init; }
 

@@ -4,7 +4,7 @@ namespace Mailroom.Clients;
 /// One email address (contains '@') or whole domain of a client, lower case. The workspace is repeated here so that
 /// filing finds every client an address belongs to with one index lookup.
 /// </summary>
-public sealed class ClientAddress
+internal sealed class ClientAddress
 {
     public long Id { get; init; }
 

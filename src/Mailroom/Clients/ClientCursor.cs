@@ -5,7 +5,7 @@ using System.Text;
 namespace Mailroom.Clients;
 
 /// <summary>Where the next page of the client list starts: the (name, id) of the last client shown, opaque to callers.</summary>
-public readonly record struct ClientCursor(string Name, long Id)
+internal readonly record struct ClientCursor(string Name, long Id)
 {
     public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Id}\n{Name}")));
 

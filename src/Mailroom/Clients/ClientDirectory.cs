@@ -7,7 +7,7 @@ namespace Mailroom.Clients;
 /// A workspace's clients: list, find, create, replace, upsert by the CRM's id, delete. Every call names the workspace,
 /// so another workspace's client ids behave exactly like ids that do not exist. A change of addresses asks for re-filing.
 /// </summary>
-public sealed class ClientDirectory(MailroomDbContext db, RefilingRequests refiling, TimeProvider time)
+internal sealed class ClientDirectory(MailroomDbContext db, RefilingRequests refiling, TimeProvider time)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;

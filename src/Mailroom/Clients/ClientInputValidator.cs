@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Mailroom.Clients;
 
 /// <summary>Checks a client's fields; errors are keyed by field name (name, externalId, emails, domains) in words a user understands.</summary>
-public static partial class ClientInputValidator
+internal static partial class ClientInputValidator
 {
     public const int NameLength = 200;
     public const int ExternalIdLength = 200;

@@ -1,7 +1,7 @@
 namespace Mailroom.Clients;
 
 /// <summary>A client as pages and the API show it, with the state of its re-filing.</summary>
-public sealed record ClientRecord(
+internal sealed record ClientRecord(
     long Id,
     string Name,
     string? ExternalId,
@@ -28,16 +28,16 @@ public sealed record ClientRecord(
 }
 
 /// <summary>Whether the client's mail is being re-filed after a change of addresses, and how far it got.</summary>
-public sealed record FilingProgress(bool InProgress, long Done, long Total, DateTimeOffset? CompletedAt)
+internal sealed record FilingProgress(bool InProgress, long Done, long Total, DateTimeOffset? CompletedAt)
 {
     public static FilingProgress Of(ClientRefiling? refiling) => refiling is null
         ? new FilingProgress(false, 0, 0, null)
         : new FilingProgress(refiling.IsPending, refiling.Done, refiling.Total, refiling.IsPending ? null : refiling.CompletedAt);
 }
 
-public sealed record ClientPage(IReadOnlyList<ClientRecord> Items, ClientCursor? Next);
+internal sealed record ClientPage(IReadOnlyList<ClientRecord> Items, ClientCursor? Next);
 
-public enum ClientChangeStatus
+internal enum ClientChangeStatus
 {
     Created,
     Updated,
@@ -45,7 +45,7 @@ public enum ClientChangeStatus
     Conflict,
 }
 
-public sealed record ClientChange(ClientChangeStatus Status, ClientRecord? Client = null)
+internal sealed record ClientChange(ClientChangeStatus Status, ClientRecord? Client = null)
 {
     public static readonly ClientChange NotFound = new(ClientChangeStatus.NotFound);
 

@@ -9,7 +9,7 @@ namespace Mailroom.Clients;
 /// longer does, in batches by message id so the timeline never goes blank and progress can be shown.
 /// Claiming is one conditional UPDATE, so exactly one node works on a client at a time.
 /// </summary>
-public sealed class ClientRefiler(IDbContextFactory<MailroomDbContext> databases, IOptionsMonitor<ClientsOptions> options, TimeProvider time)
+internal sealed class ClientRefiler(IDbContextFactory<MailroomDbContext> databases, IOptionsMonitor<ClientsOptions> options, TimeProvider time)
 {
     /// <summary>Claims the longest-waiting pending re-filing, if any; returns its client id and this node's lease token.</summary>
     public async Task<(long ClientId, Guid Token)?> ClaimAsync(CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace Mailroom.Clients;
 /// <see cref="RequestedVersion"/>; a node holding the lease files every message of the workspace against the
 /// current addresses, publishing progress here, and marks the version it finished.
 /// </summary>
-public sealed class ClientRefiling
+internal sealed class ClientRefiling
 {
     public long ClientId { get; init; }
 

@@ -9,7 +9,7 @@ namespace Mailroom.Clients;
 /// A client's mail as one timeline, newest sent first, keyset-paged by (sent date, message id): the viewer's own
 /// mail and the mail of accounts shared with the viewer's workspace; never another member's private account.
 /// </summary>
-public sealed class ClientTimeline(MailroomDbContext db)
+internal sealed class ClientTimeline(MailroomDbContext db)
 {
     /// <returns>Null when the client is not in the viewer's workspace (shown as 404).</returns>
     public async Task<TimelinePage?> ListAsync(WorkspaceMember viewer, long clientId, MessageCursor? after, int pageSize, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ public sealed class ClientTimeline(MailroomDbContext db)
             || db.SharedAccounts.Any(s => s.AccountId == f.AccountId && s.WorkspaceId == viewer.WorkspaceId));
 }
 
-public sealed record TimelineItem(
+internal sealed record TimelineItem(
     long Id,
     Guid AccountId,
     MailFolder Folder,
@@ -71,4 +71,4 @@ public sealed record TimelineItem(
     bool IsRead,
     bool FromSharedAccount);
 
-public sealed record TimelinePage(IReadOnlyList<TimelineItem> Items, MessageCursor? Older);
+internal sealed record TimelinePage(IReadOnlyList<TimelineItem> Items, MessageCursor? Older);

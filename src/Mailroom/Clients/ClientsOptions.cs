@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mailroom.Clients;
 
 /// <summary>Background re-filing of a client's mail (<c>Mailroom:Clients</c>).</summary>
-public sealed class ClientsOptions
+internal sealed class ClientsOptions
 {
     public const string SectionName = "Mailroom:Clients";
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mailroom.Clients;
 
-public static class ClientsServiceCollectionExtensions
+internal static class ClientsServiceCollectionExtensions
 {
     /// <summary>Workspaces, their clients, filing and the background re-filing.</summary>
     public static IServiceCollection AddMailroomClients(this IServiceCollection services)

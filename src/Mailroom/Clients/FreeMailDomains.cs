@@ -7,7 +7,7 @@ namespace Mailroom.Clients;
 /// Domains of free mail providers (gmail.com, outlook.com, …): thousands of unrelated people write from them,
 /// so such a domain never stands for one client. The list is bundled (free-mail-domains.txt), not fetched.
 /// </summary>
-public static class FreeMailDomains
+internal static class FreeMailDomains
 {
     private static readonly Lazy<FrozenSet<string>> Domains = new(Load);
 

@@ -6,7 +6,7 @@ namespace Mailroom.Clients;
 /// The keys a message can be filed by: every address in From, To and Cc, and each address's domain, lower case.
 /// Read from the stored summary ("Name &lt;a@b&gt;, c@d"), so fetch-time filing and background re-filing agree.
 /// </summary>
-public static partial class MessageAddresses
+internal static partial class MessageAddresses
 {
     public static IReadOnlySet<string> KeysOf(string fromAddress, string to, string cc)
     {

@@ -9,7 +9,7 @@ namespace Mailroom.Clients;
 /// From, To or Cc. Runs inside the caller's transaction (the fetch batch, the sent copy) after the messages got their
 /// ids, so a message is never stored without its filing.
 /// </summary>
-public static class MessageFiler
+internal static class MessageFiler
 {
     public static async Task<IReadOnlyList<MessageFiling>> FileAsync(
         MailroomDbContext db, IReadOnlyCollection<StoredMessage> messages, CancellationToken cancellationToken)

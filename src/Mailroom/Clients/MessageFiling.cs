@@ -4,7 +4,7 @@ namespace Mailroom.Clients;
 /// One message filed under one client. Owner, account and sent date are copied from the message so that a client's
 /// timeline is one index range, filtered by who may see which account, without touching other clients' rows.
 /// </summary>
-public sealed class MessageFiling
+internal sealed class MessageFiling
 {
     public long ClientId { get; init; }
 

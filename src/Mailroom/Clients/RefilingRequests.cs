@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Clients;
 
 /// <summary>Asks the background re-filing to file a client's mail again (see <see cref="ClientRefiler"/>).</summary>
-public sealed class RefilingRequests(MailroomDbContext db, TimeProvider time)
+internal sealed class RefilingRequests(MailroomDbContext db, TimeProvider time)
 {
     public async Task RequestAsync(long clientId, CancellationToken cancellationToken)
     {

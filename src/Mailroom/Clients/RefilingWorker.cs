@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Clients;
 
 /// <summary>Runs on every node: re-files clients whose addresses changed, one at a time, under a database lease.</summary>
-public sealed partial class RefilingWorker(
+internal sealed partial class RefilingWorker(
     IServiceScopeFactory scopes, IOptionsMonitor<ClientsOptions> options, TimeProvider time, ILogger<RefilingWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -4,7 +4,7 @@ using MimeKit.Text;
 namespace Mailroom.Messages;
 
 /// <summary>The visible words of an HTML body, for snippets; nothing here is ever rendered as HTML.</summary>
-public static class HtmlToPlainText
+internal static class HtmlToPlainText
 {
     public static string Extract(string html, int maxLength)
     {

@@ -7,7 +7,7 @@ namespace Mailroom.Workspaces;
 /// Private (the default) or shared with the owner's workspace. Only the account's owner changes it; sharing shows the
 /// account's client mail to members read-only and never its settings or password.
 /// </summary>
-public sealed class AccountSharing(MailroomDbContext db, WorkspaceDirectory workspaces, TimeProvider time)
+internal sealed class AccountSharing(MailroomDbContext db, WorkspaceDirectory workspaces, TimeProvider time)
 {
     /// <returns>False when the account does not exist or is not the user's.</returns>
     public async Task<bool> SetAsync(string ownerId, Guid accountId, bool shared, CancellationToken cancellationToken)

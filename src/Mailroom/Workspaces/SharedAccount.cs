@@ -4,7 +4,7 @@ namespace Mailroom.Workspaces;
 /// A mail account its owner shared with their workspace: members see its mail in client timelines, read-only.
 /// No row means private, the default.
 /// </summary>
-public sealed class SharedAccount
+internal sealed class SharedAccount
 {
     public Guid AccountId { get; init; }
 

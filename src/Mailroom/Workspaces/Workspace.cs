@@ -1,7 +1,7 @@
 namespace Mailroom.Workspaces;
 
 /// <summary>A team in the CRM: its members share clients, and mail accounts they choose to share.</summary>
-public sealed class Workspace
+internal sealed class Workspace
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 

@@ -7,7 +7,7 @@ namespace Mailroom.Workspaces;
 /// Which workspace a user is in. Sign-up creates the user's own workspace (they are its owner); users who signed up
 /// before workspaces existed get theirs the first time they are looked up.
 /// </summary>
-public sealed class WorkspaceDirectory(MailroomDbContext db, IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
+internal sealed class WorkspaceDirectory(MailroomDbContext db, IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
 {
     public async Task<WorkspaceMember> MembershipAsync(string userId, CancellationToken cancellationToken)
     {
@@ -60,4 +60,4 @@ public sealed class WorkspaceDirectory(MailroomDbContext db, IDbContextFactory<M
         email is { Length: > 0 } ? $"{email}'s workspace" : "My workspace";
 }
 
-public sealed record WorkspaceMemberSummary(string UserId, string Email, WorkspaceRole Role, DateTimeOffset JoinedAt);
+internal sealed record WorkspaceMemberSummary(string UserId, string Email, WorkspaceRole Role, DateTimeOffset JoinedAt);

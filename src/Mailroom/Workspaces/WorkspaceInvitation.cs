@@ -1,7 +1,7 @@
 namespace Mailroom.Workspaces;
 
 /// <summary>An emailed invitation to join a workspace; only the hash of its token is stored.</summary>
-public sealed class WorkspaceInvitation
+internal sealed class WorkspaceInvitation
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 

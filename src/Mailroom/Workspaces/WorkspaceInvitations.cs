@@ -13,7 +13,7 @@ namespace Mailroom.Workspaces;
 /// Owners invite by email; the invited person opens the link signed in with that address and joins. The token is
 /// random and only its SHA-256 is stored, so a copy of the database cannot be used to join.
 /// </summary>
-public sealed class WorkspaceInvitations(
+internal sealed class WorkspaceInvitations(
     MailroomDbContext db, WorkspaceDirectory workspaces, RefilingRequests refiling, ISystemMailSender mail, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
@@ -145,9 +145,9 @@ public sealed class WorkspaceInvitations(
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
-public sealed record InvitationPreview(string WorkspaceName, string Email);
+internal sealed record InvitationPreview(string WorkspaceName, string Email);
 
-public enum InvitationStatus
+internal enum InvitationStatus
 {
     Sent,
     Joined,
@@ -155,7 +155,7 @@ public enum InvitationStatus
     Invalid,
 }
 
-public sealed record InvitationResult(InvitationStatus Status, string? Error = null)
+internal sealed record InvitationResult(InvitationStatus Status, string? Error = null)
 {
     public static readonly InvitationResult Sent = new(InvitationStatus.Sent);
     public static readonly InvitationResult Joined = new(InvitationStatus.Joined);

@@ -1,7 +1,7 @@
 namespace Mailroom.Workspaces;
 
 /// <summary>A user's place in their one workspace (the user id is unique across all workspaces).</summary>
-public sealed class WorkspaceMember
+internal sealed class WorkspaceMember
 {
     public required string UserId { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Mailroom.Workspaces;
 
 /// <summary>An owner manages members, invitations, API keys and webhooks; a member works with clients and shared mail.</summary>
-public enum WorkspaceRole
+internal enum WorkspaceRole
 {
     Owner = 0,
     Member = 1,

@@ -28,7 +28,7 @@ internal static class ClientsApi
     public static async Task WaitForFilingAsync(HttpClient client, long clientId)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
         while (true)
         {
             var body = await client.GetFromJsonAsync<JsonElement>($"api/clients/{clientId}", Json);
@@ -37,7 +37,7 @@ internal static class ClientsApi
                 return;
             }
 
-            if (DateTimeOffset.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow() > deadline)
             {
                 throw new TimeoutException($"Client {clientId} was still being re-filed after 30 s: {body}");
             }

@@ -118,10 +118,10 @@ public sealed class FilingTests(TestServers servers) : IClassFixture<TestServers
     internal static async Task FetchAllAsync(MailroomAppFactory app, HttpClient api, Guid accountId, int expected)
     {
         (await api.PostAsync(new Uri($"api/accounts/{accountId}/fetch", UriKind.Relative), null)).Dispose();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
         while (await app.WithDbContextAsync(db => Task.FromResult(db.Messages.Count(m => m.AccountId == accountId))) < expected)
         {
-            if (DateTimeOffset.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow() > deadline)
             {
                 throw new TimeoutException($"Mailroom had not fetched {expected} messages into account {accountId} within 30 s.");
             }

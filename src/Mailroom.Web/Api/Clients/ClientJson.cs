@@ -1,16 +1,16 @@
 using Mailroom.Clients;
 using Mailroom.Web.Api.Messages;
-using Mailroom.Web.Reading;
+using Mailroom.Web.Messages;
 
 namespace Mailroom.Web.Api.Clients;
 
 /// <summary>A client as the CRM sends it. Emails are whole addresses; domains file every address at them (never a free mail domain).</summary>
-public sealed record ClientRequest(string? Name, string? ExternalId, IReadOnlyList<string>? Emails, IReadOnlyList<string>? Domains)
+internal sealed record ClientRequest(string? Name, string? ExternalId, IReadOnlyList<string>? Emails, IReadOnlyList<string>? Domains)
 {
     public ClientInput ToInput() => new(Name, ExternalId, Emails, Domains);
 }
 
-public sealed record ClientResponse(
+internal sealed record ClientResponse(
     long Id,
     string Name,
     string? ExternalId,
@@ -29,14 +29,14 @@ public sealed record ClientResponse(
 }
 
 /// <summary>Re-filing after a change of addresses: while <c>InProgress</c>, Done of Total messages have been looked at.</summary>
-public sealed record FilingResponse(bool InProgress, long Done, long Total, DateTimeOffset? CompletedAt);
+internal sealed record FilingResponse(bool InProgress, long Done, long Total, DateTimeOffset? CompletedAt);
 
-public sealed record ClientListResponse(IReadOnlyList<ClientResponse> Items, string? Next);
+internal sealed record ClientListResponse(IReadOnlyList<ClientResponse> Items, string? Next);
 
-public sealed record ClientMessagesResponse(IReadOnlyList<ClientMessageEntry> Items, string? Older);
+internal sealed record ClientMessagesResponse(IReadOnlyList<ClientMessageEntry> Items, string? Older);
 
 /// <summary>One message of a client's timeline. <c>Shared</c>: it is in a workspace member's shared account, readable but not yours.</summary>
-public sealed record ClientMessageEntry(
+internal sealed record ClientMessageEntry(
     long Id,
     Guid AccountId,
     string Folder,

@@ -73,14 +73,14 @@ internal static class WorkspaceEndpoints
     private static string RoleName(WorkspaceRole role) => role == WorkspaceRole.Owner ? "owner" : "member";
 }
 
-public sealed record WorkspaceResponse(Guid Id, string Name, string Role, IReadOnlyList<WorkspaceMemberResponse> Members);
+internal sealed record WorkspaceResponse(Guid Id, string Name, string Role, IReadOnlyList<WorkspaceMemberResponse> Members);
 
-public sealed record WorkspaceMemberResponse(string UserId, string Email, string Role, DateTimeOffset JoinedAt);
+internal sealed record WorkspaceMemberResponse(string UserId, string Email, string Role, DateTimeOffset JoinedAt);
 
-public sealed record InvitationRequest(string? Email);
+internal sealed record InvitationRequest(string? Email);
 
-public sealed record AcceptRequest(string? Token);
+internal sealed record AcceptRequest(string? Token);
 
-public sealed record SharingRequest(bool Shared);
+internal sealed record SharingRequest(bool Shared);
 
-public sealed record SharingResponse(Guid AccountId, bool Shared);
+internal sealed record SharingResponse(Guid AccountId, bool Shared);

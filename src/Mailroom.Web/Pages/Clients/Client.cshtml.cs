@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mailroom.Web.Pages.Clients;
 
 /// <summary>One client: its addresses (editable), the progress of re-filing, and its mail as one timeline.</summary>
-public sealed class ClientModel(WorkspaceDirectory workspaces, ClientDirectory clients, ClientTimeline timeline) : PageModel
+internal sealed class ClientModel(WorkspaceDirectory workspaces, ClientDirectory clients, ClientTimeline timeline) : PageModel
 {
     public const int PageSize = 50;
 

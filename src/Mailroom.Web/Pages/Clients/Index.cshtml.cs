@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mailroom.Web.Pages.Clients;
 
 /// <summary>The workspace's clients by name, with search, paging and a form to add one.</summary>
-public sealed class IndexModel(WorkspaceDirectory workspaces, ClientDirectory clients) : PageModel
+internal sealed class IndexModel(WorkspaceDirectory workspaces, ClientDirectory clients) : PageModel
 {
     [BindProperty]
     public ClientForm Input { get; set; } = new();

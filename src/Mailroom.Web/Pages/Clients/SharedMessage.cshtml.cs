@@ -11,7 +11,7 @@ namespace Mailroom.Web.Pages.Clients;
 /// A teammate's message from a shared account, opened from a client's timeline: read-only (no reply, no read state),
 /// as plain text so nothing of the sender's HTML runs or loads.
 /// </summary>
-public sealed class SharedMessageModel(WorkspaceDirectory workspaces, ClientTimeline timeline) : PageModel
+internal sealed class SharedMessageModel(WorkspaceDirectory workspaces, ClientTimeline timeline) : PageModel
 {
     public const int MaxTextLength = 200_000;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mailroom.Web.Pages.Workspace;
 
 /// <summary>The invitation link: shows which workspace invites whom, and joins on Accept (signed in as that address).</summary>
-public sealed class JoinModel(WorkspaceInvitations invitations) : PageModel
+internal sealed class JoinModel(WorkspaceInvitations invitations) : PageModel
 {
     public InvitationPreview? Invitation { get; private set; }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mailroom.Web.Pages.Settings.Workspace;
 
 /// <summary>Settings » Workspace: who is in it, inviting people (owners), and which of your mail accounts the team may see.</summary>
-public sealed class IndexModel(
+internal sealed class IndexModel(
     WorkspaceDirectory workspaces, WorkspaceInvitations invitations, AccountSharing sharing, Pop3AccountService accounts) : PageModel
 {
     public Mailroom.Workspaces.Workspace Workspace { get; private set; } = null!;
