@@ -10,7 +10,11 @@ using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
 using Mailroom.Web.Messages;
+using Mailroom.Web.Operations;
+
+using Mailroom.Web.Search;
 using Mailroom.Web.Shell;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,9 +30,13 @@ builder.Services.AddMailroomIdentity();
 builder.Services.AddMailroomAccounts();
 builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
+builder.Services.AddMailroomSearch();
 builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
+builder.Services.AddMailroomMetrics(builder.Configuration);
+builder.Services.AddMailroomAdministrators();
+builder.Services.AddMailroomRateLimiting();
 builder.Services.AddMailroomKeyRingWarmUp();
 
 var app = builder.Build();
@@ -39,9 +47,11 @@ app.UseMailroomHosting();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMailroomApiAntiforgery();
 
 app.MapMailroomHealth();
+app.MapMailroomMetrics();
 app.MapMailroomApi();
 app.MapMessageContent();
 app.MapRazorPages();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Mailroom.Bench.Search;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Mailroom.Bench.Reading;
 
 /// <summary>
 /// Reading benchmark (bench/README.md, "Reading"): one account with 100,000 stored messages; list page 1, 1,000 and
-/// 2,000 and open a message, p50/p95 over repeated HTTP requests to the real app process, with the query plans.
+/// 2,000, open a message and search (Search/SearchFigures), p50/p95 over repeated HTTP requests to the real app process, with the query plans.
 /// Usage: dotnet bench/Mailroom.Bench/bin/Release/net10.0/Mailroom.Bench.dll reading [--messages 100000] [--requests 300] [--providers sqlite,postgres] [--web path]
 /// </summary>
 internal static class ReadingBenchmark
@@ -82,9 +83,8 @@ internal static class ReadingBenchmark
             await Latency.MeasureAsync(client, $"list, All mail, page {middlePage:N0}", _ => $"api/messages?after={middle}", options.Requests, cancellationToken),
             await Latency.MeasureAsync(client, "open a message (random id)", i => $"api/messages/{sample[i % sample.Length]}", options.Requests, cancellationToken),
             await Latency.MeasureAsync(client, "unread counts (left pane)", _ => "api/messages/unread-counts", options.Requests, cancellationToken),
-            await Latency.MeasureAsync(client, "search subject word, page 1", _ => $"api/messages?account={account}&q=renewal", options.Requests, cancellationToken),
-            await Latency.MeasureAsync(client, "search matching nothing (reads the whole account)", _ => $"api/messages?account={account}&q=zzzz", Math.Min(options.Requests, 50), cancellationToken),
         };
+        results.AddRange(await SearchFigures.MeasureAsync(client, account, options.Requests, cancellationToken));
 
         Console.WriteLine();
         Console.WriteLine("| request | n | p50 ms | p95 ms | max ms | response bytes |");
@@ -94,6 +94,8 @@ internal static class ReadingBenchmark
             Console.WriteLine(result.ToMarkdownRow());
         }
 
+        Console.WriteLine();
+        Console.WriteLine(await SearchFigures.IndexSizeAsync(database, options.Messages, cancellationToken));
         Console.WriteLine();
         Console.WriteLine($"Query plan, list page 1:\n```\n{await QueryPlans.ExplainListAsync(database, new MessageListRequest(ownerId, account), cancellationToken)}```");
         Console.WriteLine($"Query plan, list page {middlePage:N0}:\n```\n{await QueryPlans.ExplainListAsync(database, new MessageListRequest(ownerId, account, After: middleCursor), cancellationToken)}```");

@@ -8,11 +8,12 @@ using MimeKit;
 namespace Mailroom.Accounts;
 
 /// <summary>Tells a user by email that Mailroom stopped fetching one of their accounts, so that a silent failure cannot go unnoticed.</summary>
-internal sealed partial class AccountDisabledNotifier(MailroomDbContext db, ISystemMailSender mail, ILogger<AccountDisabledNotifier> logger)
+internal sealed partial class AccountDisabledNotifier(IDbContextFactory<MailroomDbContext> databases, ISystemMailSender mail, ILogger<AccountDisabledNotifier> logger)
 {
     public async Task NotifyAsync(Guid accountId, int failures, MailFailure failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var target = await db.Pop3Accounts
             .Where(a => a.Id == accountId)
             .Join(db.Users, a => a.OwnerId, u => u.Id, (a, u) => new { a.DisplayName, a.EmailAddress, OwnerEmail = u.Email, OwnerName = u.UserName })

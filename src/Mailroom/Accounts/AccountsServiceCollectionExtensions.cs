@@ -1,5 +1,4 @@
 using Mailroom.Accounts.Providers;
-using Mailroom.Fetching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.Accounts;
@@ -18,7 +17,6 @@ internal static class AccountsServiceCollectionExtensions
         services.AddSingleton<Pop3AccountTester>();
         services.AddScoped<Pop3AccountService>();
         services.AddScoped<AccountHealth>();
-        services.AddScoped<IAccountHealth>(provider => provider.GetRequiredService<AccountHealth>());
         services.AddScoped<AccountDisabledNotifier>();
         return services;
     }

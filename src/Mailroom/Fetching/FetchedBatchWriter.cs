@@ -1,6 +1,7 @@
 using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Fetching;
@@ -36,7 +37,7 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Fencing: a node that stalled past its lease must not commit next to the node that took the account over.
-        if (!await FetchLeases.HoldsAsync(db, lease, time.GetUtcNow(), cancellationToken))
+        if (!await FetchStateStore.HoldsAsync(db, lease, time.GetUtcNow(), cancellationToken))
         {
             throw new LeaseLostException(lease.AccountId);
         }
@@ -52,12 +53,14 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
         await using var ledger = PreparedInsert<UidLedgerEntry>.Create(db);
         var stored = new List<StoredMessage>();
         long storedBytes = 0;
+        var searchable = new List<IndexedMessage>(parsed.Count);
         foreach (var (message, summary) in parsed.Where(p => !known.Contains(p.Message.Server.Uid)))
         {
             var row = summary.ToSummaryRow(account.AccountId, account.OwnerId, MailFolder.Inbox, now);
             var id = (await summaries.InsertAsync(row, cancellationToken))!.Value;
             await raws.InsertAsync(id, message.Content, cancellationToken);
             await ledger.InsertAsync(new UidLedgerEntry { AccountId = account.AccountId, Uid = message.Server.Uid, FirstSeenAt = now, StoredMessageId = id }, cancellationToken);
+            searchable.Add(new IndexedMessage(row, summary.Text));
             stored.Add(row);
             storedBytes += message.Content.Length;
         }
@@ -69,6 +72,7 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
             newlySkipped++;
         }
 
+        await SearchIndex.AddAsync(db, searchable, cancellationToken);
         await StoredMailHooks.RunAsync(db, stored, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

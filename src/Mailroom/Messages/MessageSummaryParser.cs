@@ -1,3 +1,4 @@
+using Mailroom.Search;
 using MimeKit;
 using MimeKit.IO;
 using MimeKit.Utils;
@@ -45,7 +46,7 @@ internal static class MessageSummaryParser
     {
         if (message is null)
         {
-            return new MessageSummary(fetchedAt.ToUniversalTime(), "", "", "", "", "", "", null, false, size);
+            return new MessageSummary(fetchedAt.ToUniversalTime(), "", "", "", "", "", "", null, false, size, SearchableText.None);
         }
 
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
@@ -60,7 +61,8 @@ internal static class MessageSummaryParser
             Snippet: Snippet(parts),
             MessageIdHeader: NullIfEmpty(SummaryText.Clean(message.MessageId, 998)),
             HasAttachments: parts.Attachments.Count > 0,
-            Size: size);
+            Size: size,
+            Text: SearchableText.Of(parts));
     }
 
     /// <summary><c>Date:</c> (RFC 5322 §3.6.1), else the newest <c>Received:</c> stamp (RFC 5321 §4.4), else the fetch time; always UTC.</summary>
