@@ -33,6 +33,7 @@ builder.Services.AddMailroomMessages();
 builder.Services.AddMailroomSearch();
 builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
+builder.Services.AddMessageContent();
 builder.Services.AddMailroomApi();
 builder.Services.AddMailroomMetrics(builder.Configuration);
 builder.Services.AddMailroomAdministrators();

@@ -1,9 +1,8 @@
-using Mailroom.Data;
+using Mailroom.Accounts;
 using Mailroom.Fetching;
 using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Web.Fetching;
 
@@ -12,7 +11,7 @@ namespace Mailroom.Web.Fetching;
 /// the Fetch now button, and the history of the last runs with any messages left on the server.
 /// Include it with <c>@await Component.InvokeAsync("FetchPanel", new { accountId = Model.Account.Id })</c>.
 /// </summary>
-internal sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusReader reader) : ViewComponent
+internal sealed class FetchPanelViewComponent(Pop3AccountService accounts, FetchStatusReader reader) : ViewComponent
 {
     private const int HistoryShown = 10;
 
@@ -20,8 +19,7 @@ internal sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusR
     {
         var userId = HttpContext.User.GetUserId();
         var cancellationToken = HttpContext.RequestAborted;
-        var owned = await db.Pop3Accounts.AsNoTracking().AnyAsync(a => a.Id == accountId && a.OwnerId == userId, cancellationToken);
-        if (!owned)
+        if (await accounts.FindStateAsync(userId, accountId, cancellationToken) is null)
         {
             return Content("");
         }
@@ -40,11 +38,4 @@ internal sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusR
 internal sealed record FetchPanelModel(Guid AccountId, FetchStatusResponse Status, IReadOnlyList<FetchRun> History, IReadOnlyList<UidLedgerEntry> Skipped)
 {
     public string StatusUrl => $"/api/accounts/{AccountId}/fetch";
-
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
-        _ => $"{bytes / (1024.0 * 1024):0.#} MB",
-    };
 }

@@ -6,7 +6,6 @@ using Mailroom.Web.Search;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Web.Pages;
 
@@ -72,10 +71,7 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Sea
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();
-        AccountNames = await db.Pop3Accounts
-            .AsNoTracking()
-            .Where(a => a.OwnerId == userId)
-            .ToDictionaryAsync(a => a.Id, a => a.DisplayName, cancellationToken);
+        AccountNames = await list.AccountNamesAsync(userId, cancellationToken);
         if ((Account is { } accountId && !AccountNames.ContainsKey(accountId)) || !FolderParameter.TryParse(FolderName, out var folder))
         {
             return NotFound();

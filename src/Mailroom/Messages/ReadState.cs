@@ -23,8 +23,8 @@ internal sealed class ReadState(MailroomDbContext db)
         }
 
         var ids = messageIds.Distinct().ToArray();
-        return await db.Messages
-            .Where(m => m.OwnerId == ownerId && ids.Contains(m.Id))
+        return await db.MessagesOf(ownerId)
+            .Where(m => ids.Contains(m.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.IsRead, read), cancellationToken);
     }
 }

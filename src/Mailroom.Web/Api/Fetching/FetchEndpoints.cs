@@ -1,14 +1,12 @@
 using System.Security.Claims;
 using Mailroom.Accounts;
-using Mailroom.Data;
 using Mailroom.Fetching;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Web.Api.Fetching;
 
-/// <summary>Fetch now, live progress and history of one account. Another user's account answers 404, exactly like a missing one.</summary>
+/// <summary>Fetch now, live progress and history of one account. Another user's account or a deleted one answers 404, exactly like a missing one.</summary>
 internal static class FetchEndpoints
 {
     private const int HistoryLimit = 50;
@@ -29,9 +27,9 @@ internal static class FetchEndpoints
     }
 
     private static async Task<Results<Accepted<FetchStatusResponse>, NotFound, Conflict<string>>> FetchNowAsync(
-        Guid accountId, ClaimsPrincipal user, MailroomDbContext db, FetchRequests requests, FetchStatusReader reader, CancellationToken cancellationToken)
+        Guid accountId, ClaimsPrincipal user, Pop3AccountService accounts, FetchRequests requests, FetchStatusReader reader, CancellationToken cancellationToken)
     {
-        var state = await OwnedAccountStateAsync(db, accountId, user, cancellationToken);
+        var state = await accounts.FindStateAsync(user.GetUserId(), accountId, cancellationToken);
         if (state is null)
         {
             return TypedResults.NotFound();
@@ -48,9 +46,9 @@ internal static class FetchEndpoints
     }
 
     private static async Task<Results<Ok<FetchStatusResponse>, NotFound>> GetStatusAsync(
-        Guid accountId, ClaimsPrincipal user, MailroomDbContext db, FetchStatusReader reader, CancellationToken cancellationToken)
+        Guid accountId, ClaimsPrincipal user, Pop3AccountService accounts, FetchStatusReader reader, CancellationToken cancellationToken)
     {
-        if (await OwnedAccountStateAsync(db, accountId, user, cancellationToken) is null)
+        if (await accounts.FindStateAsync(user.GetUserId(), accountId, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
@@ -60,23 +58,14 @@ internal static class FetchEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FetchRunResponse>>, NotFound>> GetHistoryAsync(
-        Guid accountId, ClaimsPrincipal user, MailroomDbContext db, FetchStatusReader reader, CancellationToken cancellationToken)
+        Guid accountId, ClaimsPrincipal user, Pop3AccountService accounts, FetchStatusReader reader, CancellationToken cancellationToken)
     {
-        if (await OwnedAccountStateAsync(db, accountId, user, cancellationToken) is null)
+        if (await accounts.FindStateAsync(user.GetUserId(), accountId, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
 
         var runs = await reader.GetHistoryAsync(accountId, HistoryLimit, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<FetchRunResponse>>([.. runs.Select(FetchRunResponse.From)]);
-    }
-
-    private static async Task<AccountState?> OwnedAccountStateAsync(MailroomDbContext db, Guid accountId, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.GetUserId();
-        return await db.Pop3Accounts.AsNoTracking()
-            .Where(a => a.Id == accountId && a.OwnerId == userId)
-            .Select(a => (AccountState?)a.State)
-            .FirstOrDefaultAsync(cancellationToken);
     }
 }

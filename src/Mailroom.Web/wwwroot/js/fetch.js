@@ -4,8 +4,7 @@
 (() => {
   "use strict";
 
-  const size = (bytes) => bytes < 1024 ? `${bytes} B`
-    : bytes < 1048576 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+  const size = window.mailroom.byteSize;
 
   const token = () => document.querySelector("meta[name='request-verification-token']")?.getAttribute("content") ?? "";
 
