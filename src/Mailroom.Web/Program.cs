@@ -38,6 +38,7 @@ builder.Services.AddMailroomApi();
 builder.Services.AddMailroomMetrics(builder.Configuration);
 builder.Services.AddMailroomAdministrators();
 builder.Services.AddMailroomRateLimiting();
+builder.Services.AddMailroomKeyRingWarmUp();
 
 var app = builder.Build();
 
