@@ -1,5 +1,6 @@
 using Mailroom.Accounts;
 using Mailroom.Fetching;
+using Mailroom.Live;
 using Mailroom.Messages;
 using Mailroom.SenderAddresses;
 using Mailroom.Users;
@@ -28,6 +29,8 @@ public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> option
     public DbSet<SenderAddress> SenderAddresses => Set<SenderAddress>();
 
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
+
+    public DbSet<MailboxEvent> MailboxEvents => Set<MailboxEvent>();
 
     /// <summary>The Data Protection key ring, shared by every node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
