@@ -1,5 +1,6 @@
 using Mailroom.Data;
 using Mailroom.Fetching;
+using Mailroom.Live;
 using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -67,6 +68,7 @@ public sealed partial class AccountHealth(
         }
 
         LogDisabled(logger, accountId, threshold);
+        await MailboxEvents.AppendForAccountAsync(db, accountId, MailboxChange.Account, time.GetUtcNow(), cancellationToken);
         await notifier.NotifyAsync(accountId, threshold, failure, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Live;
 using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ public sealed class FetchJournal(IDbContextFactory<MailroomDbContext> databases,
             .Where(s => s.AccountId == lease.AccountId)
             .Select(s => s.ConsecutiveFailures)
             .FirstOrDefaultAsync(cancellationToken);
+        await MailboxEvents.AppendForAccountAsync(db, lease.AccountId, MailboxChange.Fetch, now, cancellationToken);
         return new FetchRunStart(run.Id, now, previousFailures);
     }
 
@@ -58,6 +60,7 @@ public sealed class FetchJournal(IDbContextFactory<MailroomDbContext> databases,
         await CloseRunAsync(db, run, FetchOutcome.Succeeded, tally, failure: null, now, cancellationToken);
         await ReleaseAsync(db, lease, run, next, Earliest(signedInAt, now, tally.ServerLoginDelay), tally, consecutiveFailures: 0, failure: null, cancellationToken);
         await TrimHistoryAsync(db, lease.AccountId, settings.HistoryLength, cancellationToken);
+        await MailboxEvents.AppendForAccountAsync(db, lease.AccountId, MailboxChange.Fetch, now, cancellationToken);
     }
 
     public async Task FailAsync(FetchLease lease, FetchRunStart run, FetchTally tally, MailFailure failure, CancellationToken cancellationToken)
@@ -74,6 +77,7 @@ public sealed class FetchJournal(IDbContextFactory<MailroomDbContext> databases,
         await CloseRunAsync(db, run, FetchOutcome.Failed, tally, failure, now, cancellationToken);
         await ReleaseAsync(db, lease, run, next, Earliest(tally.SignedInAt ?? now, now, tally.ServerLoginDelay), tally, failures, failure, cancellationToken);
         await TrimHistoryAsync(db, lease.AccountId, settings.HistoryLength, cancellationToken);
+        await MailboxEvents.AppendForAccountAsync(db, lease.AccountId, MailboxChange.Fetch, now, cancellationToken);
     }
 
     /// <summary>Shutdown or a lost lease: not the account's fault, so its schedule and failure count stay as they were.</summary>
@@ -90,6 +94,7 @@ public sealed class FetchJournal(IDbContextFactory<MailroomDbContext> databases,
                 .SetProperty(x => x.LeaseHolder, (string?)null)
                 .SetProperty(x => x.LeaseExpiresAt, (DateTimeOffset?)null)
                 .SetProperty(x => x.RunStartedAt, (DateTimeOffset?)null), cancellationToken);
+        await MailboxEvents.AppendForAccountAsync(db, lease.AccountId, MailboxChange.Fetch, time.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Gives the lease back without a run, e.g. when the account was disabled between claim and start.</summary>

@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -80,6 +81,11 @@ public sealed class FetchLeases(IDbContextFactory<MailroomDbContext> databases, 
                 .SetProperty(x => x.BytesDone, progress.BytesDone)
                 .SetProperty(x => x.BytesTotal, progress.BytesTotal)
                 .SetProperty(x => x.ProgressUpdatedAt, now), cancellationToken);
+        if (renewed == 1)
+        {
+            await MailboxEvents.AppendForAccountAsync(db, lease.AccountId, MailboxChange.Fetch, now, cancellationToken);
+        }
+
         return renewed == 1;
     }
 

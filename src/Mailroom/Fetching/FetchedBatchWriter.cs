@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Live;
 using Mailroom.Messages;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +54,11 @@ public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> data
         {
             db.UidLedger.Add(new UidLedgerEntry { AccountId = account.AccountId, Uid = skip.Server.Uid, FirstSeenAt = now, SkippedReason = skip.Reason });
             newlySkipped++;
+        }
+
+        if (stored > 0)
+        {
+            MailboxEvents.Add(db, account.OwnerId, account.AccountId, MailboxChange.Mail, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
