@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Mailroom.Data;
 using Mailroom.Fetching;
+using Mailroom.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -114,6 +115,7 @@ public sealed partial class Pop3AccountService(
             CreatedAt = time.GetUtcNow(),
         };
         db.Pop3Accounts.Add(account);
+        MailboxEvents.Add(db, ownerId, account.Id, MailboxChange.Account, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await fetchRequests.RequestAsync(account.Id, cancellationToken);
         LogCreated(logger, account.Id);
@@ -161,6 +163,14 @@ public sealed partial class Pop3AccountService(
             account.UserName = settings.UserName;
             account.ProtectedPassword = passwords.Protect(settings.Password);
 
+            // Disabled because the server refused the old password: the new settings just passed a test, so fetching resumes at once.
+            if (account.State == AccountState.Disabled && account.ConsecutiveAuthenticationFailures > 0)
+            {
+                account.State = AccountState.Active;
+                account.DisabledReason = null;
+                LogEnabled(logger, account.Id);
+            }
+
             // The old failures were about the old settings.
             account.ConsecutiveAuthenticationFailures = 0;
         }
@@ -169,6 +179,7 @@ public sealed partial class Pop3AccountService(
         account.EmailAddress = input.EmailAddress.Trim();
         account.AfterRetrieval = input.AfterRetrieval;
         account.DeleteAfterDays = input.AfterRetrieval == RetrievalPolicy.DeleteAfterDays ? input.DeleteAfterDays : null;
+        MailboxEvents.Add(db, ownerId, account.Id, MailboxChange.Account, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         if (settings != current)
         {
@@ -201,6 +212,7 @@ public sealed partial class Pop3AccountService(
             account.State = AccountState.Active;
             account.DisabledReason = null;
             account.ConsecutiveAuthenticationFailures = 0;
+            MailboxEvents.Add(db, ownerId, account.Id, MailboxChange.Account, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             await fetchRequests.RequestAsync(account.Id, cancellationToken);
             LogEnabled(logger, account.Id);
@@ -216,6 +228,7 @@ public sealed partial class Pop3AccountService(
             cancellationToken);
         if (changed > 0)
         {
+            await MailboxEvents.AppendAsync(db, ownerId, accountId, MailboxChange.Account, time.GetUtcNow(), cancellationToken);
             LogDisabledByOwner(logger, accountId);
         }
 
@@ -241,6 +254,7 @@ public sealed partial class Pop3AccountService(
                 cancellationToken);
         if (changed > 0)
         {
+            await MailboxEvents.AppendAsync(db, ownerId, accountId, MailboxChange.Account, time.GetUtcNow(), cancellationToken);
             LogDeleted(logger, accountId, fetchedMail);
         }
 
