@@ -8,6 +8,7 @@ using Mailroom.Sending;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
+using Mailroom.Web.Live;
 using Mailroom.Web.Reading;
 using Mailroom.Web.Shell;
 using Mailroom.Web.Users;
@@ -27,6 +28,7 @@ builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
+builder.Services.AddMailroomLive();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.UseMailroomApiAntiforgery();
 
 app.MapMailroomHealth();
 app.MapMailroomApi();
+app.MapLiveEvents();
 app.MapMessageContent();
 app.MapRazorPages();
 
