@@ -50,7 +50,14 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Mailr
 
     public string ListQuery { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The rows alone, for live.js to merge new mail into the open list.</summary>
+    public async Task<IActionResult> OnGetRowsAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Partial("_MessageRows", this) : NotFound();
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();
         AccountNames = await db.Pop3Accounts
@@ -59,7 +66,7 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Mailr
             .ToDictionaryAsync(a => a.Id, a => a.DisplayName, cancellationToken);
         if ((Account is { } accountId && !AccountNames.ContainsKey(accountId)) || !FolderParameter.TryParse(FolderName, out var folder))
         {
-            return NotFound();
+            return false;
         }
 
         Folder = folder;
@@ -75,12 +82,12 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Mailr
             cancellationToken);
         if (page is null)
         {
-            return NotFound();
+            return false;
         }
 
         Messages = page;
         ListQuery = ListContext.From(Request.Query);
-        return Page();
+        return true;
     }
 
     public async Task<IActionResult> OnPostMarkAsync(long[] ids, bool read, CancellationToken cancellationToken)
@@ -111,4 +118,11 @@ public sealed class IndexModel(MessageListQuery list, ReadState readState, Mailr
     }
 
     public string MessageHref(long id) => MessageUrls.Page(id) + ListQuery;
+
+    /// <summary>This very list (same account, folder, search and page) as rows only.</summary>
+    public string RowsHref()
+    {
+        var href = ListHref(After, Before);
+        return href + (href.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=Rows";
+    }
 }
