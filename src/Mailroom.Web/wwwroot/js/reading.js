@@ -56,6 +56,8 @@
   const start = () => {
     formatDates();
     wireSelection();
+    // Rows that live.js merged into the list arrive with UTC fallback text.
+    document.addEventListener("live:rows", formatDates);
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
