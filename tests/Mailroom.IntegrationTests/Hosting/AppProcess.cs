@@ -104,6 +104,10 @@ public sealed class AppProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // One probe outlived the client timeout (a loaded machine): try again until the deadline.
+            }
 
             await Task.Delay(200);
         }
