@@ -17,6 +17,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<AccountTestGuidance>();
         services.AddSingleton<Pop3AccountTester>();
         services.AddScoped<Pop3AccountService>();
+        services.AddScoped<AccountTroubles>();
         services.AddScoped<AccountHealth>();
 
         // Replaces the fetcher's minimal recorder whichever is registered first: the last registration wins.
