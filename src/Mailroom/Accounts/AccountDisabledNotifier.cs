@@ -1,14 +1,17 @@
 using Mailroom.Data;
 using Mailroom.Network;
+using Mailroom.SenderAddresses;
 using Mailroom.Sending.SystemMail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Mailroom.Accounts;
 
 /// <summary>Tells a user by email that Mailroom stopped fetching one of their accounts, so that a silent failure cannot go unnoticed.</summary>
-public sealed partial class AccountDisabledNotifier(MailroomDbContext db, ISystemMailSender mail, ILogger<AccountDisabledNotifier> logger)
+public sealed partial class AccountDisabledNotifier(
+    MailroomDbContext db, ISystemMailSender mail, IOptionsMonitor<SenderAddressesOptions> links, ILogger<AccountDisabledNotifier> logger)
 {
     public async Task NotifyAsync(Guid accountId, int failures, MailFailure failure, CancellationToken cancellationToken)
     {
@@ -23,6 +26,11 @@ public sealed partial class AccountDisabledNotifier(MailroomDbContext db, ISyste
             return;
         }
 
+        // The same page the banner in the mail view leads to. Without a configured public address (a background fetch
+        // has no request to take it from) the email names the way there instead.
+        var page = links.CurrentValue.PublicBaseUrl is { Length: > 0 } baseUrl
+            ? $"{baseUrl.TrimEnd('/')}/settings/mail/accounts/{accountId}/edit"
+            : "Mailroom » Settings » Mail » Mail Accounts » Edit";
         var message = new MimeMessage
         {
             Subject = $"Mailroom stopped fetching {target.DisplayName} ({target.EmailAddress})",
@@ -35,7 +43,9 @@ public sealed partial class AccountDisabledNotifier(MailroomDbContext db, ISyste
 
                     The server's answer: {failure.Message}
 
-                    If you changed the password of that mailbox, open Settings » Mail » Mail Accounts in Mailroom, edit the account, enter the new password, press Test Account, save, and then Enable the account. Mail that arrived in the meantime stays on the server and will be fetched then.
+                    If you changed the password of that mailbox, open the page below, enter the new password, press Test Account and save: fetching resumes at once. Mail that arrived in the meantime stays on the server and will be fetched then.
+
+                    {page}
 
                     This message was sent automatically by Mailroom.
                     """,

@@ -54,8 +54,8 @@ public sealed partial class AccountHealth(
             cancellationToken);
 
         var threshold = options.CurrentValue.DisableAfterAuthenticationFailures;
-        var reason = $"Disabled after {threshold} failed sign-ins in a row: {failure.Message} " +
-            "If the password changed, edit the account, enter the new password, test it and enable the account.";
+        var reason = $"Stopped after {threshold} failed sign-ins in a row: {failure.Message} " +
+            "If the password changed, edit the account, enter the new password, test it and save.";
 
         // Only the statement that actually flips Active to Disabled sends the email, so it goes out once.
         var disabled = await account

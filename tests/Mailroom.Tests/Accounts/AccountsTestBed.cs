@@ -1,6 +1,7 @@
 using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Fetching;
+using Mailroom.SenderAddresses;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Tests.Network;
 using Mailroom.Users;
@@ -58,6 +59,9 @@ internal sealed class AccountsTestBed : IAsyncDisposable
         await Db.SaveChangesAsync();
     }
 
+    /// <summary>Where links in Mailroom's own emails point.</summary>
+    public const string PublicBaseUrl = "https://mail.example.test";
+
     public Pop3AccountService Service(int scriptedPort = 995) => new(
         Db,
         new Pop3AccountTester(TestConnectors.ForScriptedServer(scriptedPort), NullLogger<Pop3AccountTester>.Instance),
@@ -76,7 +80,7 @@ internal sealed class AccountsTestBed : IAsyncDisposable
 
     public AccountHealth Health() => new(
         Db,
-        new AccountDisabledNotifier(Db, Mail, NullLogger<AccountDisabledNotifier>.Instance),
+        new AccountDisabledNotifier(Db, Mail, new StaticOptionsMonitor<SenderAddressesOptions>(new SenderAddressesOptions { PublicBaseUrl = PublicBaseUrl }), NullLogger<AccountDisabledNotifier>.Instance),
         Time,
         new StaticOptionsMonitor<AccountsOptions>(Options),
         NullLogger<AccountHealth>.Instance);
