@@ -1,3 +1,4 @@
+using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Fetching;
 using Mailroom.Web.Api.Fetching;
@@ -8,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Web.Fetching;
 
 /// <summary>
-/// The fetch block of an account's page: progress bar (polled from /api/accounts/{id}/fetch while a fetch runs),
-/// the Fetch now button, and the history of the last runs with any messages left on the server.
-/// Include it with <c>@await Component.InvokeAsync("FetchPanel", new { accountId = Model.Account.Id })</c>.
+/// The fetch block of an account's page: progress bar, the Fetch now button, and the history of the last runs with
+/// any messages left on the server. Drawn only here: live.js asks for it again (<c>/live/fetch-panel/{id}</c>) whenever
+/// a fetch of the account starts, progresses or ends. Include it with
+/// <c>@await Component.InvokeAsync("FetchPanel", new { accountId = Model.Account.Id })</c>.
 /// </summary>
 public sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusReader reader) : ViewComponent
 {
@@ -20,8 +22,11 @@ public sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusRea
     {
         var userId = HttpContext.User.GetUserId();
         var cancellationToken = HttpContext.RequestAborted;
-        var owned = await db.Pop3Accounts.AsNoTracking().AnyAsync(a => a.Id == accountId && a.OwnerId == userId, cancellationToken);
-        if (!owned)
+        var account = await db.Pop3Accounts.AsNoTracking()
+            .Where(a => a.Id == accountId && a.OwnerId == userId)
+            .Select(a => new { a.State, a.DisabledReason })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (account is null)
         {
             return Content("");
         }
@@ -33,13 +38,21 @@ public sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusRea
             accountId,
             status is null ? FetchStatusResponse.NotScheduled(accountId) : FetchStatusResponse.From(status),
             history,
-            skipped));
+            skipped)
+        {
+            StoppedBecause = account.State == AccountState.Disabled ? FetchEndpoints.DisabledAccountMessage(account.DisabledReason) : null,
+        });
     }
 }
 
 public sealed record FetchPanelModel(Guid AccountId, FetchStatusResponse Status, IReadOnlyList<FetchRun> History, IReadOnlyList<UidLedgerEntry> Skipped)
 {
+    /// <summary>Set while the account is disabled: why Fetch now cannot run.</summary>
+    public string? StoppedBecause { get; init; }
+
     public string StatusUrl => $"/api/accounts/{AccountId}/fetch";
+
+    public string LiveUrl => $"/live/fetch-panel/{AccountId}";
 
     public static string Size(long bytes) => bytes switch
     {

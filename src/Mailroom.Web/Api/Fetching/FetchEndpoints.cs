@@ -31,15 +31,20 @@ internal static class FetchEndpoints
     private static async Task<Results<Accepted<FetchStatusResponse>, NotFound, Conflict<string>>> FetchNowAsync(
         Guid accountId, ClaimsPrincipal user, MailroomDbContext db, FetchRequests requests, FetchStatusReader reader, CancellationToken cancellationToken)
     {
-        var state = await OwnedAccountStateAsync(db, accountId, user, cancellationToken);
-        if (state is null)
+        var userId = user.GetUserId();
+        var account = await db.Pop3Accounts.AsNoTracking()
+            .Where(a => a.Id == accountId && a.OwnerId == userId && a.State != AccountState.Deleted)
+            .Select(a => new { a.State, a.DisabledReason })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (account is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (state != AccountState.Active)
+        if (account.State != AccountState.Active)
         {
-            return TypedResults.Conflict("The account is disabled; enable it before fetching.");
+            // The page shows this sentence as it is: why nothing can be fetched, and what to do.
+            return TypedResults.Conflict(DisabledAccountMessage(account.DisabledReason));
         }
 
         await requests.RequestAsync(accountId, cancellationToken);
@@ -70,6 +75,10 @@ internal static class FetchEndpoints
         var runs = await reader.GetHistoryAsync(accountId, HistoryLimit, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<FetchRunResponse>>([.. runs.Select(FetchRunResponse.From)]);
     }
+
+    /// <summary>Why Fetch now cannot run on a disabled account, in the words the fetch panel and the accounts list show.</summary>
+    public static string DisabledAccountMessage(string? reason) =>
+        $"Fetch now cannot run while the account is disabled. {reason ?? "It was disabled."}".TrimEnd();
 
     private static async Task<AccountState?> OwnedAccountStateAsync(MailroomDbContext db, Guid accountId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
