@@ -1,12 +1,13 @@
 using Mailroom.Web.Api.Accounts;
 using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Api.Messages;
+using Mailroom.Web.Api.SenderAddresses;
 using Mailroom.Web.Api.Sending;
 using Mailroom.Web.Api.Users;
 
 namespace Mailroom.Web.Api;
 
-public static class ApiEndpointRouteBuilderExtensions
+internal static class ApiEndpointRouteBuilderExtensions
 {
     /// <summary>Everything under /api, plus its OpenAPI document at /openapi/v1.json. Add one Map call per feature.</summary>
     public static IEndpointRouteBuilder MapMailroomApi(this IEndpointRouteBuilder endpoints)

@@ -1,6 +1,6 @@
 namespace Mailroom.Web.Api;
 
-public static class ApiRequestExtensions
+internal static class ApiRequestExtensions
 {
     /// <summary>Requests under /api answer JSON (problem details on errors), never HTML or a redirect.</summary>
     public static bool IsApiRequest(this HttpRequest request)

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 
 namespace Mailroom.Web.Api;
 
-public static class ApiServiceCollectionExtensions
+internal static class ApiServiceCollectionExtensions
 {
     /// <summary>The JSON API's plumbing: problem details for errors and the OpenAPI document of everything under /api.</summary>
     public static IServiceCollection AddMailroomApi(this IServiceCollection services)

@@ -14,7 +14,7 @@ namespace Mailroom.Web.Fetching;
 /// a fetch of the account starts, progresses or ends. Include it with
 /// <c>@await Component.InvokeAsync("FetchPanel", new { accountId = Model.Account.Id })</c>.
 /// </summary>
-public sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusReader reader) : ViewComponent
+internal sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusReader reader) : ViewComponent
 {
     private const int HistoryShown = 10;
 
@@ -45,7 +45,7 @@ public sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusRea
     }
 }
 
-public sealed record FetchPanelModel(Guid AccountId, FetchStatusResponse Status, IReadOnlyList<FetchRun> History, IReadOnlyList<UidLedgerEntry> Skipped)
+internal sealed record FetchPanelModel(Guid AccountId, FetchStatusResponse Status, IReadOnlyList<FetchRun> History, IReadOnlyList<UidLedgerEntry> Skipped)
 {
     /// <summary>Set while the account is disabled: why Fetch now cannot run.</summary>
     public string? StoppedBecause { get; init; }

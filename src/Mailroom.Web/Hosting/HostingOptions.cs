@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mailroom.Web.Hosting;
 
 /// <summary>Bound from <c>Mailroom:Hosting</c>.</summary>
-public sealed class HostingOptions
+internal sealed class HostingOptions
 {
     public const string SectionName = "Mailroom:Hosting";
 

@@ -6,7 +6,7 @@ using Mailroom.Live;
 namespace Mailroom.Web.Live;
 
 /// <summary>This node's open event streams, by user. The poller publishes each event once; every stream of its user gets a copy.</summary>
-public sealed class LiveEventHub
+internal sealed class LiveEventHub
 {
     // A stream that stops reading loses its oldest events, never the node's memory: each event only asks for a redraw.
     private const int QueuedPerStream = 256;
@@ -53,7 +53,7 @@ public sealed class LiveEventHub
 }
 
 /// <summary>One stream's queue of events; disposing it unsubscribes.</summary>
-public sealed class LiveSubscription(ChannelReader<MailboxEvent> reader, Action unsubscribe) : IDisposable
+internal sealed class LiveSubscription(ChannelReader<MailboxEvent> reader, Action unsubscribe) : IDisposable
 {
     public ChannelReader<MailboxEvent> Reader { get; } = reader;
 

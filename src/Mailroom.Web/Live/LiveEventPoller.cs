@@ -9,7 +9,7 @@ namespace Mailroom.Web.Live;
 /// pages are open) and hands each event to the hub. Events written by any node reach every node this way, on SQLite
 /// and PostgreSQL alike. Also prunes events past their retention.
 /// </summary>
-public sealed partial class LiveEventPoller(
+internal sealed partial class LiveEventPoller(
     IServiceScopeFactory scopes,
     LiveEventHub hub,
     IOptionsMonitor<LiveOptions> options,

@@ -130,7 +130,7 @@ internal static class LiveEventsEndpoint
 }
 
 /// <summary>What an event tells a page: which kind of thing changed, for which account (null: across accounts).</summary>
-public sealed record LiveChange(string Change, Guid? AccountId)
+internal sealed record LiveChange(string Change, Guid? AccountId)
 {
     public static LiveChange Ready { get; } = new("ready", null);
 

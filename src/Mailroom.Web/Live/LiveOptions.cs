@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mailroom.Web.Live;
 
 /// <summary>Live updates pushed to open pages (Server-Sent Events), section <c>Mailroom:Live</c>.</summary>
-public sealed class LiveOptions
+internal sealed class LiveOptions
 {
     public const string SectionName = "Mailroom:Live";
 

@@ -1,6 +1,6 @@
 namespace Mailroom.Web.Live;
 
-public static class LiveServiceCollectionExtensions
+internal static class LiveServiceCollectionExtensions
 {
     /// <summary>Live updates: the node's event hub, the one poller that feeds it, and the page's starting point.</summary>
     public static IServiceCollection AddMailroomLive(this IServiceCollection services)

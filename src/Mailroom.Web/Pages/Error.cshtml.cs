@@ -7,7 +7,7 @@ namespace Mailroom.Web.Pages;
 /// <summary>Re-executed for error status codes and unhandled exceptions on pages (never for /api).</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PageModel
+internal sealed class ErrorModel : PageModel
 {
     public string Title { get; private set; } = "Something went wrong";
 

@@ -1,6 +1,6 @@
 using Mailroom.Data;
 using Mailroom.Messages;
-using Mailroom.Web.Reading;
+using Mailroom.Web.Messages;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +12,7 @@ namespace Mailroom.Web.Pages;
 /// The main pane: "All mail" or one account (<c>?account=</c>), its inbox or its sent mail (<c>folder=sent</c>),
 /// newest sent first, keyset-paged with <c>after</c>/<c>before</c> cursors and searchable with <c>q</c>; all of it in the URL so Back and reload work.
 /// </summary>
-public sealed class IndexModel(MessageListQuery list, ReadState readState, MailroomDbContext db) : PageModel
+internal sealed class IndexModel(MessageListQuery list, ReadState readState, MailroomDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Account { get; set; }

@@ -8,7 +8,7 @@ namespace Mailroom.Web.Shell;
 /// Banners over a mail list for accounts that stopped fetching or keep failing: over the account's own mail, and over
 /// All mail for every account, each with the one action that fixes it. Redrawn live (<c>/live/trouble</c>).
 /// </summary>
-public sealed class AccountTroubleViewComponent(AccountTroubles troubles) : ViewComponent
+internal sealed class AccountTroubleViewComponent(AccountTroubles troubles) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid? accountId)
     {
@@ -17,7 +17,7 @@ public sealed class AccountTroubleViewComponent(AccountTroubles troubles) : View
     }
 }
 
-public sealed record AccountTroubleModel(Guid? AccountId, IReadOnlyList<AccountTrouble> Troubles)
+internal sealed record AccountTroubleModel(Guid? AccountId, IReadOnlyList<AccountTrouble> Troubles)
 {
     public string LiveUrl => AccountId is { } id ? $"/live/trouble?account={id}" : "/live/trouble";
 

@@ -3,13 +3,13 @@ using Mailroom.Accounts;
 namespace Mailroom.Web.Shell;
 
 /// <summary>What the left pane shows. Grows with the product (unread counts, fetch state): add it here and in the view.</summary>
-public sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<MailboxNavAccount> Accounts, int AllMailUnread = 0, string AllMailUnreadText = "")
+internal sealed record MailboxNavModel(bool AllMailSelected, IReadOnlyList<MailboxNavAccount> Accounts, int AllMailUnread = 0, string AllMailUnreadText = "")
 {
     /// <summary>"Sent" of every account together is the list shown.</summary>
     public bool AllSentSelected { get; init; }
 }
 
-public sealed record MailboxNavAccount(Guid Id, string DisplayName, string EmailAddress, AccountStatus Status, string? StatusReason, bool Selected)
+internal sealed record MailboxNavAccount(Guid Id, string DisplayName, string EmailAddress, AccountStatus Status, string? StatusReason, bool Selected)
 {
     /// <summary>Set while a fetch of this account runs: percent of its bytes done (0 until the size is known).</summary>
     public int? FetchPercent { get; init; }

@@ -1,7 +1,7 @@
 using Mailroom.Accounts;
 using Mailroom.Fetching;
 using Mailroom.Messages;
-using Mailroom.Web.Reading;
+using Mailroom.Web.Messages;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +11,7 @@ namespace Mailroom.Web.Shell;
 /// The left pane of the mail shell: "All mail", "Sent" and the signed-in user's POP3 accounts (only theirs);
 /// the selected account also offers its own sent mail.
 /// </summary>
-public sealed class MailboxNavViewComponent(Pop3AccountService accounts, FetchStatusReader fetches, UnreadCounter unreadCounter) : ViewComponent
+internal sealed class MailboxNavViewComponent(Pop3AccountService accounts, FetchStatusReader fetches, UnreadCounter unreadCounter) : ViewComponent
 {
     /// <param name="location">The page the pane is drawn for (path and query); the current request unless a live refresh names its page.</param>
     public async Task<IViewComponentResult> InvokeAsync(PageLocation? location = null)

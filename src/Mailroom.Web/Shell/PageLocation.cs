@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Mailroom.Web.Shell;
 
 /// <summary>A page of the app by path and query: what a live refresh of a shared region (the left pane) is drawn for.</summary>
-public sealed record PageLocation(PathString Path, IQueryCollection Query)
+internal sealed record PageLocation(PathString Path, IQueryCollection Query)
 {
     /// <summary>Parses a local URL such as <c>/?account=…&amp;folder=sent</c>; anything else (absolute, protocol-relative) is the start page.</summary>
     public static PageLocation Parse(string? url)

@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 namespace Mailroom.Web.Users;
 
-public static class ClaimsPrincipalExtensions
+internal static class ClaimsPrincipalExtensions
 {
     /// <summary>The signed-in user's id (cookie or bearer): filter every query for user data by it.</summary>
     public static string GetUserId(this ClaimsPrincipal user)

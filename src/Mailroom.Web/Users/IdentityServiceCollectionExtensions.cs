@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Mailroom.Web.Users;
 
-public static class IdentityServiceCollectionExtensions
+internal static class IdentityServiceCollectionExtensions
 {
     /// <summary>The scheme every request authenticates with: a bearer token when one is sent, else the sign-in cookie.</summary>
     public const string CookieOrBearerScheme = "Mailroom.CookieOrBearer";

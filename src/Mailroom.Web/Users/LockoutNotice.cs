@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Mailroom.Web.Users;
 
 /// <summary>How long a lockout lasts and when it ends, in the words the sign-in page and the API use.</summary>
-public sealed record LockoutNotice(TimeSpan Duration, DateTimeOffset LockedUntil)
+internal sealed record LockoutNotice(TimeSpan Duration, DateTimeOffset LockedUntil)
 {
     public string DurationText => Duration.TotalMinutes >= 60 && Duration.TotalMinutes % 60 == 0
         ? Plural((int)Duration.TotalHours, "hour")

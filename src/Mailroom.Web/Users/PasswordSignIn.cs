@@ -8,7 +8,7 @@ namespace Mailroom.Web.Users;
 /// Email + password sign-in shared by the sign-in page (cookie) and the API (bearer token), so that both count
 /// towards the same lockout and say the same things.
 /// </summary>
-public sealed class PasswordSignIn(
+internal sealed class PasswordSignIn(
     SignInManager<MailroomUser> signInManager,
     IOptions<UserSecurityOptions> options,
     ILogger<PasswordSignIn> logger)
@@ -50,7 +50,7 @@ public sealed class PasswordSignIn(
 }
 
 /// <summary>Either the signed-in user's id, or why not: a lockout, or (neither set) an email and password that don't match.</summary>
-public sealed record SignInOutcome(string? UserId, LockoutNotice? Lockout)
+internal sealed record SignInOutcome(string? UserId, LockoutNotice? Lockout)
 {
     public const string MismatchMessage = "That email and password don't match.";
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mailroom.Web.Users;
 
 /// <summary>Password and lockout rules for Mailroom's own users, bound from <c>Mailroom:Users</c>.</summary>
-public sealed class UserSecurityOptions
+internal sealed class UserSecurityOptions
 {
     public const string SectionName = "Mailroom:Users";
 

@@ -10,7 +10,7 @@ using MimeKit;
 namespace Mailroom.Accounts;
 
 /// <summary>Tells a user by email that Mailroom stopped fetching one of their accounts, so that a silent failure cannot go unnoticed.</summary>
-public sealed partial class AccountDisabledNotifier(
+internal sealed partial class AccountDisabledNotifier(
     MailroomDbContext db, ISystemMailSender mail, IOptionsMonitor<SenderAddressesOptions> links, ILogger<AccountDisabledNotifier> logger)
 {
     public async Task NotifyAsync(Guid accountId, int failures, MailFailure failure, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace Mailroom.Accounts;
 /// by email; temporary trouble (mailbox in use, server errors, connection failures) never disables it.
 /// Counters change with single UPDATE statements so that several nodes and the user's own edits cannot lose one.
 /// </summary>
-public sealed partial class AccountHealth(
+internal sealed partial class AccountHealth(
     MailroomDbContext db,
     AccountDisabledNotifier notifier,
     TimeProvider time,
@@ -35,12 +35,7 @@ public sealed partial class AccountHealth(
     public async Task RecordFetchFailureAsync(Guid accountId, MailFailure failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        if (failure.Kind == MailFailureKind.Cancelled)
-        {
-            // Shutdown is not the account's fault.
-            return;
-        }
-
+        // The fetcher never reports Cancelled here: shutdown ends a run as cancelled, not as a failure.
         if (!failure.IsCredentialRejection)
         {
             // Temporary trouble, certificates, policy: shown from the fetch state, never a reason to disable.

@@ -1,6 +1,6 @@
 namespace Mailroom.Accounts;
 
-public enum AccountChangeStatus
+internal enum AccountChangeStatus
 {
     Saved,
     NotFound,
@@ -10,7 +10,7 @@ public enum AccountChangeStatus
     TestRequired,
 }
 
-public sealed record AccountChangeResult(AccountChangeStatus Status, Pop3Account? Account, IReadOnlyDictionary<string, string[]> Errors)
+internal sealed record AccountChangeResult(AccountChangeStatus Status, Pop3Account? Account, IReadOnlyDictionary<string, string[]> Errors)
 {
     private static readonly Dictionary<string, string[]> NoErrors = [];
 
@@ -26,7 +26,7 @@ public sealed record AccountChangeResult(AccountChangeStatus Status, Pop3Account
     });
 }
 
-public enum AccountTestStatus
+internal enum AccountTestStatus
 {
     Succeeded,
     Failed,
@@ -35,7 +35,7 @@ public enum AccountTestStatus
 }
 
 /// <summary>A Test Account as the caller needs it: on success the report and an approval token for saving; on failure the verdict.</summary>
-public sealed record AccountTestOutcome(
+internal sealed record AccountTestOutcome(
     AccountTestStatus Status,
     Pop3ServerReport? Report,
     AccountTestVerdict? Verdict,
@@ -54,7 +54,7 @@ public sealed record AccountTestOutcome(
 }
 
 /// <summary>What to do with the mail already fetched when an account is deleted.</summary>
-public enum FetchedMailOnDelete
+internal enum FetchedMailOnDelete
 {
     /// <summary>The messages stay in the user's mail; the account remains only as a tombstone they belong to.</summary>
     Keep,

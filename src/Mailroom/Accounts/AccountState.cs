@@ -1,6 +1,6 @@
 namespace Mailroom.Accounts;
 
-public enum AccountState
+internal enum AccountState
 {
     Active = 0,
     Disabled = 1,

@@ -2,7 +2,7 @@ using Mailroom.Fetching;
 
 namespace Mailroom.Accounts;
 
-public enum AccountStatus
+internal enum AccountStatus
 {
     Active,
     Fetching,
@@ -13,7 +13,7 @@ public enum AccountStatus
 }
 
 /// <summary>One row of the Mail Accounts list: the account without its password, with its state and message count.</summary>
-public sealed record AccountSummary(
+internal sealed record AccountSummary(
     Guid Id,
     string DisplayName,
     string EmailAddress,

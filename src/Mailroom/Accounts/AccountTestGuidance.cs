@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Accounts;
 
 /// <summary>Turns a <see cref="MailFailure"/> into a verdict with guidance the user can act on.</summary>
-public sealed partial class AccountTestGuidance(IOptionsMonitor<SupportOptions> support, IOptionsMonitor<Pop3Options> pop3)
+internal sealed partial class AccountTestGuidance(IOptionsMonitor<SupportOptions> support, IOptionsMonitor<Pop3Options> pop3)
 {
     public AccountTestVerdict Describe(MailFailure failure)
     {

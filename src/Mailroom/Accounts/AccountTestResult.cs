@@ -3,7 +3,7 @@ using Mailroom.Network;
 namespace Mailroom.Accounts;
 
 /// <summary>Exactly one of: a report of what works, or the failure that stopped the test.</summary>
-public sealed class AccountTestResult
+internal sealed class AccountTestResult
 {
     private AccountTestResult(Pop3ServerReport? report, MailFailure? failure)
     {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Accounts;
 
 /// <summary>Why an account is not fetching as it should, for the banner over its mail and over All mail.</summary>
-public enum AccountTroubleKind
+internal enum AccountTroubleKind
 {
     /// <summary>Disabled after the server refused the password repeatedly: the fix is a new password.</summary>
     PasswordRefused,
@@ -17,10 +17,10 @@ public enum AccountTroubleKind
     Failing,
 }
 
-public sealed record AccountTrouble(Guid AccountId, string DisplayName, AccountTroubleKind Kind, string? Reason, DateTimeOffset? Since);
+internal sealed record AccountTrouble(Guid AccountId, string DisplayName, AccountTroubleKind Kind, string? Reason, DateTimeOffset? Since);
 
 /// <summary>The owner's accounts that are in trouble now (one, or all of them), with when their last fetch failed.</summary>
-public sealed class AccountTroubles(MailroomDbContext db)
+internal sealed class AccountTroubles(MailroomDbContext db)
 {
     public async Task<IReadOnlyList<AccountTrouble>> ListAsync(string ownerId, Guid? accountId, CancellationToken cancellationToken)
     {

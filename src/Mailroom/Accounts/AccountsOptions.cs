@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mailroom.Accounts;
 
 /// <summary>Bound from <c>Mailroom:Accounts</c>.</summary>
-public sealed class AccountsOptions
+internal sealed class AccountsOptions
 {
     public const string SectionName = "Mailroom:Accounts";
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.Accounts;
 
-public static class AccountsServiceCollectionExtensions
+internal static class AccountsServiceCollectionExtensions
 {
     /// <summary>POP3 accounts: test, manage, health. Needs AddMailroomDatabase, AddMailroomNetwork, AddMailroomSystemMail and Data Protection.</summary>
     public static IServiceCollection AddMailroomAccounts(this IServiceCollection services)
@@ -19,8 +19,6 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<Pop3AccountService>();
         services.AddScoped<AccountTroubles>();
         services.AddScoped<AccountHealth>();
-
-        // Replaces the fetcher's minimal recorder whichever is registered first: the last registration wins.
         services.AddScoped<IAccountHealth>(provider => provider.GetRequiredService<AccountHealth>());
         services.AddScoped<AccountDisabledNotifier>();
         return services;

@@ -1,7 +1,7 @@
 namespace Mailroom.Accounts;
 
 /// <summary>An external mailbox a user gathers mail from over POP3.</summary>
-public sealed class Pop3Account
+internal sealed class Pop3Account
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 

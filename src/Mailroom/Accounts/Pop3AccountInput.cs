@@ -4,7 +4,7 @@ namespace Mailroom.Accounts;
 /// What a user submits to add or change an account. A blank <see cref="Password"/> on a change means "unchanged";
 /// a blank <see cref="UserName"/> means "the email address".
 /// </summary>
-public sealed record Pop3AccountInput(
+internal sealed record Pop3AccountInput(
     string DisplayName,
     string EmailAddress,
     string Host,

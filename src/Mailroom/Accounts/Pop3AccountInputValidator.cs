@@ -3,7 +3,7 @@ using System.Net.Mail;
 namespace Mailroom.Accounts;
 
 /// <summary>Checks a submitted account; messages are keyed by <see cref="Pop3AccountInput"/> property names and say how to fix the field.</summary>
-public static class Pop3AccountInputValidator
+internal static class Pop3AccountInputValidator
 {
     public const int MaxDeleteAfterDays = 3650;
 

@@ -11,7 +11,7 @@ namespace Mailroom.Accounts;
 /// A user's POP3 accounts. Every method takes the owner's id and treats another user's account exactly like a
 /// missing one. Connection settings are only ever saved after a successful test of exactly those settings.
 /// </summary>
-public sealed partial class Pop3AccountService(
+internal sealed partial class Pop3AccountService(
     MailroomDbContext db,
     Pop3AccountTester tester,
     AccountTestGuidance guidance,

@@ -8,7 +8,7 @@ namespace Mailroom.Accounts;
 /// Test Account: connects exactly as the fetcher will (checked endpoint, verified TLS, one sign-in attempt),
 /// then checks what fetching depends on (UIDL) and reports what the server offers. Nothing is retrieved or deleted.
 /// </summary>
-public sealed partial class Pop3AccountTester(MailConnector connector, ILogger<Pop3AccountTester> logger)
+internal sealed partial class Pop3AccountTester(MailConnector connector, ILogger<Pop3AccountTester> logger)
 {
     public async Task<AccountTestResult> TestAsync(Pop3ConnectionSettings settings, CancellationToken cancellationToken)
     {

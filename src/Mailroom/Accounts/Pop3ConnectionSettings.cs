@@ -5,7 +5,7 @@ namespace Mailroom.Accounts;
 /// short-lived. Two settings are equal only if every part is equal, which is what "tested exactly these
 /// settings" means.
 /// </summary>
-public sealed record Pop3ConnectionSettings(string Host, int Port, bool UseSsl, string UserName, string Password)
+internal sealed record Pop3ConnectionSettings(string Host, int Port, bool UseSsl, string UserName, string Password)
 {
     public static Pop3ConnectionSettings Normalized(string host, int port, bool useSsl, string userName, string password)
     {

@@ -7,7 +7,7 @@ namespace Mailroom.Accounts;
 /// Data Protection use (cookies, tokens), so a leaked cookie key cannot decrypt a password or vice versa.
 /// The clear password exists only in memory while an account is tested or fetched.
 /// </summary>
-public sealed class Pop3PasswordProtector(IDataProtectionProvider dataProtection)
+internal sealed class Pop3PasswordProtector(IDataProtectionProvider dataProtection)
 {
     public const string Purpose = "Mailroom.Accounts.Pop3Password.v1";
 

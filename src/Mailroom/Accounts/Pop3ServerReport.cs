@@ -8,7 +8,7 @@ namespace Mailroom.Accounts;
 /// least time between two sign-ins; ExpireDays is RFC 2449 EXPIRE, the days the server keeps retrieved messages
 /// (null when it does not say, -1 for never).
 /// </summary>
-public sealed record Pop3ServerReport(
+internal sealed record Pop3ServerReport(
     SslProtocols TlsProtocol,
     IReadOnlyList<string> Capabilities,
     bool SupportsUidl,

@@ -1,7 +1,7 @@
 namespace Mailroom.Accounts;
 
 /// <summary>What happens to a message on the POP3 server once Mailroom has stored it.</summary>
-public enum RetrievalPolicy
+internal enum RetrievalPolicy
 {
     KeepOnServer = 0,
     DeleteFromServer = 1,

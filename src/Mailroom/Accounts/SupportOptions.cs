@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mailroom.Accounts;
 
 /// <summary>Bound from <c>Mailroom:Support</c>: who users should contact when a verdict needs a person.</summary>
-public sealed class SupportOptions
+internal sealed class SupportOptions
 {
     public const string SectionName = "Mailroom:Support";
 

@@ -12,7 +12,7 @@ namespace Mailroom.Accounts;
 /// without the password ever being echoed into the page in clear. Saving compares the submitted settings with the
 /// token's; any difference means the settings were not tested and must be tested again.
 /// </summary>
-public sealed class TestApprovals(IDataProtectionProvider dataProtection, TimeProvider time, IOptionsMonitor<AccountsOptions> options)
+internal sealed class TestApprovals(IDataProtectionProvider dataProtection, TimeProvider time, IOptionsMonitor<AccountsOptions> options)
 {
     public const string Purpose = "Mailroom.Accounts.TestApproval.v1";
 

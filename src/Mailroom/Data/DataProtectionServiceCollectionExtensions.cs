@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.Data;
 
-public static class DataProtectionServiceCollectionExtensions
+internal static class DataProtectionServiceCollectionExtensions
 {
     /// <summary>
     /// Keeps the Data Protection key ring in the database under one application name, so that every node

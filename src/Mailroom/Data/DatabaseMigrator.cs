@@ -6,7 +6,7 @@ namespace Mailroom.Data;
 
 /// <summary>Brings the database schema up to date; SQLite is also switched to WAL so readers never block the fetcher.</summary>
 /// With <see cref="DatabaseOptions.MigrateOnStart"/> off, an operator runs the migrations separately and nodes only use the schema.
-public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options)
+internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {

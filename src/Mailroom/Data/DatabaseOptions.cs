@@ -1,7 +1,7 @@
 namespace Mailroom.Data;
 
 /// <summary>Bound from <c>Mailroom:Database</c>; the connection string comes from <c>ConnectionStrings:Mailroom</c>.</summary>
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     public const string SectionName = "Mailroom:Database";
 

@@ -1,6 +1,6 @@
 namespace Mailroom.Data;
 
-public enum DatabaseProvider
+internal enum DatabaseProvider
 {
     Sqlite = 0,
     Postgres = 1,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.Data;
 
-public static class DatabaseServiceCollectionExtensions
+internal static class DatabaseServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="MailroomDbContext"/> on the configured provider with that provider's migrations assembly.</summary>
     public static IServiceCollection AddMailroomDatabase(this IServiceCollection services, IConfiguration configuration)

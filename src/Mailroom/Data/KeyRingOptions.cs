@@ -5,7 +5,7 @@ namespace Mailroom.Data;
 /// database beside the passwords it encrypts; with a certificate configured, someone holding only a copy of the
 /// database can no longer decrypt them.
 /// </summary>
-public sealed class KeyRingOptions
+internal sealed class KeyRingOptions
 {
     public const string SectionName = "Mailroom:DataProtection";
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Mailroom.Data;
 
-public sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> options)
+internal sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> options)
     : IdentityDbContext<MailroomUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Pop3Account> Pop3Accounts => Set<Pop3Account>();

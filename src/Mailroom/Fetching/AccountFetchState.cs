@@ -6,7 +6,7 @@ namespace Mailroom.Fetching;
 /// The scheduling, lease and progress row of one account. It lives in the database because it is the only state
 /// the nodes share: whichever node holds an unexpired lease is the one fetching, and any node can read progress.
 /// </summary>
-public sealed class AccountFetchState
+internal sealed class AccountFetchState
 {
     public Guid AccountId { get; init; }
 

@@ -12,9 +12,9 @@ namespace Mailroom.Fetching;
 /// <see cref="MailFailureClassifier"/>; cancellation (shutdown, lost lease) is recorded as such and never counts
 /// against the account.
 /// </summary>
-public sealed partial class AccountFetcher(
+internal sealed partial class AccountFetcher(
     IDbContextFactory<MailroomDbContext> databases,
-    MailboxSync sync,
+    Pop3MailboxSync sync,
     FetchJournal journal,
     FetchHeartbeat heartbeat,
     IServiceScopeFactory scopes,

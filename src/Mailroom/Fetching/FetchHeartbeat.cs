@@ -8,7 +8,7 @@ namespace Mailroom.Fetching;
 /// lease turns out lost (this node stalled past the expiry and another node took the account), the fetch is
 /// cancelled so two nodes never keep working on one account.
 /// </summary>
-public sealed partial class FetchHeartbeat(FetchLeases leases, IOptionsMonitor<FetchingOptions> options, TimeProvider time, ILogger<FetchHeartbeat> logger)
+internal sealed partial class FetchHeartbeat(FetchLeases leases, IOptionsMonitor<FetchingOptions> options, TimeProvider time, ILogger<FetchHeartbeat> logger)
 {
     public async Task RunAsync(FetchLease lease, FetchProgress progress, CancellationTokenSource fetch, CancellationToken stop)
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Fetching;
 
 /// <summary>Opens and closes a fetch in the database: its history row and the account's schedule row.</summary>
-public sealed class FetchJournal(IDbContextFactory<MailroomDbContext> databases, IOptionsMonitor<FetchingOptions> options, TimeProvider time)
+internal sealed class FetchJournal(IDbContextFactory<MailroomDbContext> databases, IOptionsMonitor<FetchingOptions> options, TimeProvider time)
 {
     private const string InterruptedMessage = "The node that was fetching stopped unexpectedly; the next fetch carried on.";
 
@@ -173,4 +173,4 @@ public sealed class FetchJournal(IDbContextFactory<MailroomDbContext> databases,
 }
 
 /// <summary>A started run; PreviousFailures (consecutive failures before it) sets the backoff if this run fails too.</summary>
-public sealed record FetchRunStart(long RunId, DateTimeOffset StartedAt, int PreviousFailures);
+internal sealed record FetchRunStart(long RunId, DateTimeOffset StartedAt, int PreviousFailures);

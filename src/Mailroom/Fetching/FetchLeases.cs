@@ -8,9 +8,10 @@ namespace Mailroom.Fetching;
 /// <summary>
 /// The database statements that decide which node fetches which account. Claiming is ONE statement, so two nodes
 /// can never both win: SQLite has a single writer, and on PostgreSQL the candidate rows are locked with
-/// FOR UPDATE SKIP LOCKED inside the subquery (an outer LIMIT would lock every candidate, see STACK-NOTES §5).
+/// FOR UPDATE SKIP LOCKED inside the subquery. The LIMIT stays inside the raw SQL: EF composing one onto it would
+/// wrap the locking query in an outer SELECT, and the inner query would then lock every candidate row.
 /// </summary>
-public sealed class FetchLeases(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
+internal sealed class FetchLeases(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
 
@@ -108,4 +109,4 @@ public sealed class FetchLeases(IDbContextFactory<MailroomDbContext> databases, 
 }
 
 /// <summary>This node's claim on one account; valid while the token is still in the account's schedule row and ExpiresAt has not passed.</summary>
-public sealed record FetchLease(Guid AccountId, Guid Token, string Node, DateTimeOffset ExpiresAt);
+internal sealed record FetchLease(Guid AccountId, Guid Token, string Node, DateTimeOffset ExpiresAt);

@@ -1,7 +1,7 @@
 namespace Mailroom.Fetching;
 
 /// <summary>Counters of the running fetch, written by the download loop and read by the heartbeat on another thread.</summary>
-public sealed class FetchProgress
+internal sealed class FetchProgress
 {
     private int _messagesDone;
     private int _messagesTotal;
@@ -24,4 +24,4 @@ public sealed class FetchProgress
         Volatile.Read(ref _messagesDone), Volatile.Read(ref _messagesTotal), Interlocked.Read(ref _bytesDone), Interlocked.Read(ref _bytesTotal));
 }
 
-public sealed record FetchProgressSnapshot(int MessagesDone, int MessagesTotal, long BytesDone, long BytesTotal);
+internal sealed record FetchProgressSnapshot(int MessagesDone, int MessagesTotal, long BytesDone, long BytesTotal);

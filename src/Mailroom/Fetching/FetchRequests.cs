@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Fetching;
 
 /// <summary>"Fetch now": makes an account due at once (or as soon as the server's LOGIN-DELAY allows). Any node picks it up on its next tick.</summary>
-public sealed class FetchRequests(IDbContextFactory<MailroomDbContext> databases, FetchLeases leases, TimeProvider time)
+internal sealed class FetchRequests(IDbContextFactory<MailroomDbContext> databases, FetchLeases leases, TimeProvider time)
 {
     /// <summary>Also the call for an account that was just created or re-enabled.</summary>
     public async Task RequestAsync(Guid accountId, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using Mailroom.Network;
 namespace Mailroom.Fetching;
 
 /// <summary>One fetch of one account, kept as history for the account's page and as proof of who fetched when.</summary>
-public sealed class FetchRun
+internal sealed class FetchRun
 {
     public long Id { get; init; }
 
@@ -34,7 +34,7 @@ public sealed class FetchRun
     public TimeSpan? Duration => FinishedAt - StartedAt;
 }
 
-public enum FetchOutcome
+internal enum FetchOutcome
 {
     Running = 0,
     Succeeded = 1,

@@ -3,7 +3,7 @@ using Mailroom.Network;
 namespace Mailroom.Fetching;
 
 /// <summary>When an account is due next: the poll interval after success, exponential capped backoff after temporary failures, and never sooner than the server's LOGIN-DELAY.</summary>
-public static class FetchSchedule
+internal static class FetchSchedule
 {
     public static DateTimeOffset AfterSuccess(DateTimeOffset signedInAt, DateTimeOffset now, FetchingOptions options, TimeSpan? loginDelay)
     {

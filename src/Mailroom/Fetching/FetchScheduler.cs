@@ -11,7 +11,7 @@ namespace Mailroom.Fetching;
 /// Runs on every node: on each tick it gives new accounts a schedule row, claims as many due accounts as it has
 /// free fetch slots, and fetches them in parallel. The database lease, not this class, keeps two nodes apart.
 /// </summary>
-public sealed partial class FetchScheduler(
+internal sealed partial class FetchScheduler(
     IServiceScopeFactory scopes,
     IOptionsMonitor<FetchingOptions> options,
     TimeProvider time,
@@ -22,9 +22,6 @@ public sealed partial class FetchScheduler(
     public string Node { get; } = string.IsNullOrWhiteSpace(options.CurrentValue.NodeName)
         ? $"{Environment.MachineName}/{Environment.ProcessId}"
         : options.CurrentValue.NodeName;
-
-    /// <summary>Accounts this node is fetching right now.</summary>
-    public int RunningCount => _running.Values.Count(task => !task.IsCompleted);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Fetching;
 
 /// <summary>What pages and the API show about fetching: live progress (from the database, so any node can answer) and the run history.</summary>
-public sealed class FetchStatusReader(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
+internal sealed class FetchStatusReader(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
 {
     public async Task<FetchStatus?> GetStatusAsync(Guid accountId, CancellationToken cancellationToken)
     {
@@ -82,7 +82,7 @@ public sealed class FetchStatusReader(IDbContextFactory<MailroomDbContext> datab
 }
 
 /// <summary>An account's fetch state for pages and the API; EstimatedRemaining is null while unknown or when not fetching.</summary>
-public sealed record FetchStatus(
+internal sealed record FetchStatus(
     Guid AccountId,
     bool IsFetching,
     DateTimeOffset? RunStartedAt,

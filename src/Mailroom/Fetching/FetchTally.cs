@@ -1,7 +1,7 @@
 namespace Mailroom.Fetching;
 
 /// <summary>What one fetch did, for its history row and for the schedule.</summary>
-public sealed class FetchTally
+internal sealed class FetchTally
 {
     public DateTimeOffset? SignedInAt { get; set; }
 

@@ -3,7 +3,7 @@ using Mailroom.Network;
 namespace Mailroom.Fetching;
 
 /// <summary>Everything one fetch needs to know about its account, read once when the fetch starts.</summary>
-public sealed record FetchTarget(
+internal sealed record FetchTarget(
     Guid AccountId,
     string OwnerId,
     MailEndpoint Endpoint,

@@ -9,7 +9,7 @@ namespace Mailroom.Fetching;
 /// Commits one downloaded batch: raw bytes, summaries and ledger rows in ONE transaction, so a message is either
 /// stored with its UID or not at all. UIDs already in the ledger are left alone, which makes a replay a no-op.
 /// </summary>
-public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
+internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> databases, TimeProvider time)
 {
     public async Task<CommittedBatch> CommitAsync(
         FetchLease lease, FetchTarget account, IReadOnlyList<FetchedMessage> messages, IReadOnlyList<SkippedMessage> skipped, CancellationToken cancellationToken)
@@ -69,9 +69,9 @@ public sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> data
     }
 }
 
-public sealed record FetchedMessage(ServerMessage Server, byte[] Content);
+internal sealed record FetchedMessage(ServerMessage Server, byte[] Content);
 
-public sealed record SkippedMessage(ServerMessage Server, string Reason);
+internal sealed record SkippedMessage(ServerMessage Server, string Reason);
 
 /// <summary>A committed batch. Committed lists the downloaded messages now safely in the database: the only ones that may be deleted from the server.</summary>
-public sealed record CommittedBatch(IReadOnlyList<ServerMessage> Committed, int NewMessages, long NewBytes, int NewlySkipped);
+internal sealed record CommittedBatch(IReadOnlyList<ServerMessage> Committed, int NewMessages, long NewBytes, int NewlySkipped);

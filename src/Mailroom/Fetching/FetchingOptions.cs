@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mailroom.Fetching;
 
 /// <summary>Background retrieval (<c>Mailroom:Fetching</c>).</summary>
-public sealed class FetchingOptions
+internal sealed class FetchingOptions
 {
     public const string SectionName = "Mailroom:Fetching";
 

@@ -1,12 +1,13 @@
-using Mailroom.Accounts;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mailroom.Fetching;
 
-public static class FetchingServiceCollectionExtensions
+internal static class FetchingServiceCollectionExtensions
 {
-    /// <summary>The fetch engine and its scheduler. Needs the database, the network layer and Data Protection registered too.</summary>
+    /// <summary>
+    /// The fetch engine and its scheduler. Needs AddMailroomDatabase, AddMailroomDataProtection, AddMailroomNetwork,
+    /// AddMailroomAccounts (the account password protector and health) and a <see cref="TimeProvider"/>.
+    /// </summary>
     public static IServiceCollection AddMailroomFetching(this IServiceCollection services)
     {
         services.AddOptions<FetchingOptions>().BindConfiguration(FetchingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -17,13 +18,10 @@ public static class FetchingServiceCollectionExtensions
         services.AddScoped<FetchHeartbeat>();
         services.AddScoped<UidLedger>();
         services.AddScoped<FetchedBatchWriter>();
-        services.TryAddSingleton<Pop3PasswordProtector>();
-        services.AddScoped<MailboxSync>();
+        services.AddScoped<Pop3MailboxSync>();
         services.AddScoped<AccountFetcher>();
         services.AddScoped<FetchRequests>();
         services.AddScoped<FetchStatusReader>();
-        services.TryAddScoped<IAccountHealth, LastFetchRecorder>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FetchScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<FetchScheduler>());
         return services;

@@ -6,7 +6,7 @@ namespace Mailroom.Fetching;
 /// Where fetch outcomes go to decide an account's health (the accounts feature disables an account after repeated
 /// credential rejections and tells its owner). A seam because the accounts feature owns the rules.
 /// </summary>
-public interface IAccountHealth
+internal interface IAccountHealth
 {
     Task RecordFetchSuccessAsync(Guid accountId, CancellationToken cancellationToken);
 

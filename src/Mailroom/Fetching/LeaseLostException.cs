@@ -1,7 +1,7 @@
 namespace Mailroom.Fetching;
 
 /// <summary>This node's lease on the account expired (and may be another node's now): the fetch stops, without counting as a failure.</summary>
-public sealed class LeaseLostException : Exception
+internal sealed class LeaseLostException : Exception
 {
     public LeaseLostException(Guid accountId)
         : base($"The fetch lease of account {accountId} was lost.")

@@ -3,7 +3,7 @@ using Mailroom.Accounts;
 namespace Mailroom.Fetching;
 
 /// <summary>The account's "After retrieval" choice, applied to one stored message.</summary>
-public sealed record RetrievalRule(RetrievalPolicy Policy, int? DeleteAfterDays)
+internal sealed record RetrievalRule(RetrievalPolicy Policy, int? DeleteAfterDays)
 {
     public bool DeletesOnCommit => Policy == RetrievalPolicy.DeleteFromServer
         || (Policy == RetrievalPolicy.DeleteAfterDays && DeleteAfterDays is <= 0);

@@ -4,7 +4,7 @@ namespace Mailroom.Fetching;
 /// A message as listed in THIS session: the zero-based index (MailKit's numbering) is only valid until QUIT, the UID
 /// across sessions (RFC 1939 §7). Size is what LIST reported: close to, not always exactly, the bytes RETR returns.
 /// </summary>
-public sealed record ServerMessage(int Index, string Uid, long Size);
+internal sealed record ServerMessage(int Index, string Uid, long Size);
 
 /// <summary>What the ledger already knows about one UID.</summary>
-public sealed record LedgerFacts(bool Stored, DateTimeOffset FirstSeenAt, bool MarkedDeleted);
+internal sealed record LedgerFacts(bool Stored, DateTimeOffset FirstSeenAt, bool MarkedDeleted);

@@ -1,7 +1,7 @@
 namespace Mailroom.Fetching;
 
 /// <summary>Compares the server's UIDL listing with the ledger and decides what this session downloads, skips and deletes.</summary>
-public static class UidDiff
+internal static class UidDiff
 {
     public static FetchPlan Plan(
         IReadOnlyList<string> serverUids,
@@ -85,7 +85,7 @@ public static class UidDiff
 /// <param name="TooLarge">New messages over the size limit: recorded as skipped, left on the server.</param>
 /// <param name="DeleteNow">Messages stored in an earlier session that the retrieval rule now removes from the server.</param>
 /// <param name="GoneFromServer">Ledger UIDs no longer listed (deleted by Mailroom's last QUIT or by another client).</param>
-public sealed record FetchPlan(
+internal sealed record FetchPlan(
     IReadOnlyList<ServerMessage> Download,
     IReadOnlyList<ServerMessage> TooLarge,
     IReadOnlyList<ServerMessage> DeleteNow,

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Fetching;
 
 /// <summary>Reads and maintains an account's UID ledger outside the batch transactions.</summary>
-public sealed class UidLedger(IDbContextFactory<MailroomDbContext> databases)
+internal sealed class UidLedger(IDbContextFactory<MailroomDbContext> databases)
 {
     private const int LookupChunk = 500;
 

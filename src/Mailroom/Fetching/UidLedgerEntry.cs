@@ -7,7 +7,7 @@ namespace Mailroom.Fetching;
 /// deliberately skipped), and it is written in the same transaction as the message, so the ledger never claims
 /// a message that is not there and a replayed download is a no-op.
 /// </summary>
-public sealed class UidLedgerEntry
+internal sealed class UidLedgerEntry
 {
     public Guid AccountId { get; init; }
 

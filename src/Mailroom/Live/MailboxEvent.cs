@@ -5,7 +5,7 @@ namespace Mailroom.Live;
 /// (the pages read the current state themselves), so a missed or repeated event costs a refresh, never wrong data.
 /// Ids only grow: a browser resumes from the last id it saw, on any node.
 /// </summary>
-public sealed class MailboxEvent
+internal sealed class MailboxEvent
 {
     public long Id { get; init; }
 
@@ -20,7 +20,7 @@ public sealed class MailboxEvent
 }
 
 /// <summary>What a page redraws on an event of this kind.</summary>
-public enum MailboxChange
+internal enum MailboxChange
 {
     /// <summary>New messages were stored: lists, unread counts.</summary>
     Mail = 0,

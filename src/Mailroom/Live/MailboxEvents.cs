@@ -7,7 +7,7 @@ namespace Mailroom.Live;
 /// How the engine announces a change. <see cref="Add"/> joins the caller's unit of work, so the event commits (or
 /// rolls back) with the change itself; the async forms write at once for callers that change rows with single statements.
 /// </summary>
-public static class MailboxEvents
+internal static class MailboxEvents
 {
     public static void Add(MailroomDbContext db, string userId, Guid? accountId, MailboxChange change, DateTimeOffset at)
     {

@@ -3,7 +3,7 @@ using MimeKit;
 namespace Mailroom.Messages;
 
 /// <summary>Names, types and sizes of a message's attachments, and their decoded content for download.</summary>
-public static class Attachments
+internal static class Attachments
 {
     public static IReadOnlyList<AttachmentInfo> Describe(MessageParts parts)
     {
@@ -86,4 +86,4 @@ public static class Attachments
 }
 
 /// <summary>A decoded attachment; the caller disposes <see cref="Content"/>.</summary>
-public sealed record AttachmentContent(string FileName, string ContentType, Stream Content);
+internal sealed record AttachmentContent(string FileName, string ContentType, Stream Content);

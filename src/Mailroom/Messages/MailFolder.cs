@@ -1,6 +1,6 @@
 namespace Mailroom.Messages;
 
-public enum MailFolder
+internal enum MailFolder
 {
     Inbox = 0,
     Sent = 1,

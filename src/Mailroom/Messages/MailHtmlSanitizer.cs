@@ -4,12 +4,12 @@ using Ganss.Xss;
 namespace Mailroom.Messages;
 
 /// <summary>
-/// HtmlSanitizer tuned for mail (see STACK-NOTES "HTML mail"): keeps <c>&lt;style&gt;</c>, drops forms, turns
+/// HtmlSanitizer tuned for mail (its defaults keep forms and remote images, and drop <c>&lt;style&gt;</c>, cid: and data:): keeps <c>&lt;style&gt;</c>, drops forms, turns
 /// <c>cid:</c> references into data: URLs from the message's own parts, and blocks every remote resource unless the
 /// user asked to show images. Links survive and open in a new tab without a referrer or an opener.
 /// This is the first layer; the page that shows the result adds a sandboxed frame and a strict CSP.
 /// </summary>
-public static class MailHtmlSanitizer
+internal static class MailHtmlSanitizer
 {
     /// <summary>An inline image larger than this is not embedded (it stays downloadable as an attachment).</summary>
     public const long MaxInlineImageBytes = 8 * 1024 * 1024;

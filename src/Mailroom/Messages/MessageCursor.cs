@@ -6,7 +6,7 @@ namespace Mailroom.Messages;
 /// Where the next page starts: the (sent date, id) of the last message shown. Keyset paging seeks straight to it
 /// through the (…, SentAt, Id) index, so page 2,000 costs what page 1 costs.
 /// </summary>
-public readonly record struct MessageCursor(DateTimeOffset SentAt, long Id)
+internal readonly record struct MessageCursor(DateTimeOffset SentAt, long Id)
 {
     public string Encode() => string.Create(CultureInfo.InvariantCulture, $"{SentAt.UtcTicks:x}-{Id:x}");
 

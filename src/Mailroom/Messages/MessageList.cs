@@ -5,7 +5,7 @@ namespace Mailroom.Messages;
 /// <see cref="Search"/> holds words that must each appear in the sender, a recipient or the subject (see <see cref="MessageSearch"/>).
 /// <see cref="After"/> pages towards older mail, <see cref="Before"/> back towards newer; give at most one.
 /// </summary>
-public sealed record MessageListRequest(
+internal sealed record MessageListRequest(
     string OwnerId,
     Guid? AccountId,
     MailFolder Folder = MailFolder.Inbox,
@@ -18,7 +18,7 @@ public sealed record MessageListRequest(
     public const int MaxPageSize = 200;
 }
 
-public sealed record MessageListItem(
+internal sealed record MessageListItem(
     long Id,
     Guid AccountId,
     DateTimeOffset SentAt,
@@ -35,4 +35,4 @@ public sealed record MessageListItem(
 /// A page of messages, newest first. <see cref="Older"/> continues towards older mail (null on the last page);
 /// <see cref="Newer"/> goes back towards newer mail (null on the first page).
 /// </summary>
-public sealed record MessageListPage(IReadOnlyList<MessageListItem> Items, MessageCursor? Older, MessageCursor? Newer);
+internal sealed record MessageListPage(IReadOnlyList<MessageListItem> Items, MessageCursor? Older, MessageCursor? Newer);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Messages;
 
 /// <summary>One page of a user's messages, newest sent first, keyset-paged in both directions (never OFFSET).</summary>
-public sealed class MessageListQuery(MailroomDbContext db)
+internal sealed class MessageListQuery(MailroomDbContext db)
 {
     /// <returns>The page, or null when the account does not exist or is not the owner's.</returns>
     public async Task<MessageListPage?> ListAsync(MessageListRequest request, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Messages;
 
 /// <summary>One stored message with its raw bytes, only if it belongs to the owner (otherwise null, shown as 404).</summary>
-public sealed class MessageLookup(MailroomDbContext db)
+internal sealed class MessageLookup(MailroomDbContext db)
 {
     public Task<StoredMessage?> FindAsync(string ownerId, long messageId, CancellationToken cancellationToken) =>
         db.Messages

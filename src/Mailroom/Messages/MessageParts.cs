@@ -6,7 +6,7 @@ namespace Mailroom.Messages;
 /// Which parts of a MIME message are its readable body and which are attachments.
 /// One definition, used by the list summary (attachment mark, snippet) and by the reading pane alike.
 /// </summary>
-public sealed class MessageParts
+internal sealed class MessageParts
 {
     private MessageParts(TextPart? text, TextPart? html, IReadOnlyList<MimeEntity> attachments, IReadOnlyList<MimePart> inlineResources)
     {

@@ -10,7 +10,7 @@ namespace Mailroom.Messages;
 /// case-insensitive substring (LIKE on SQLite, ILIKE on PostgreSQL) over the summary columns, inside the same
 /// keyset walk as the plain list, so it stays one index range per account or owner.
 /// </summary>
-public static class MessageSearch
+internal static class MessageSearch
 {
     public const int MaxTerms = 8;
 
@@ -149,4 +149,4 @@ public static class MessageSearch
 }
 
 /// <summary>Words to find in one field (from, to, subject) or, with a null <see cref="Field"/>, in any of them.</summary>
-public sealed record SearchTerm(string? Field, string Words);
+internal sealed record SearchTerm(string? Field, string Words);

@@ -1,7 +1,7 @@
 namespace Mailroom.Messages;
 
 /// <summary>What the message list shows, parsed once when a message is stored.</summary>
-public sealed record MessageSummary(
+internal sealed record MessageSummary(
     DateTimeOffset SentAt,
     string FromName,
     string FromAddress,

@@ -7,7 +7,7 @@ namespace Mailroom.Messages;
 /// The one place that turns raw message bytes into the list summary. Used by the fetch engine when it stores a
 /// message and by tests that seed messages; lenient by design, because mail from the wild is often malformed.
 /// </summary>
-public static class MessageSummaryParser
+internal static class MessageSummaryParser
 {
     public const int SnippetLength = 200;
     public const int SubjectLength = 500;

@@ -1,7 +1,7 @@
 namespace Mailroom.Messages;
 
 /// <summary>Everything the reading pane shows of one message, built from its raw bytes.</summary>
-public sealed record MessageView(
+internal sealed record MessageView(
     string Subject,
     IReadOnlyList<MailboxView> From,
     IReadOnlyList<MailboxView> To,
@@ -13,10 +13,10 @@ public sealed record MessageView(
     IReadOnlyList<AttachmentInfo> Attachments,
     IReadOnlyList<string> Notes);
 
-public sealed record MailboxView(string Name, string Address)
+internal sealed record MailboxView(string Name, string Address)
 {
     public string Display => Name.Length == 0 ? Address : Address.Length == 0 ? Name : $"{Name} <{Address}>";
 }
 
 /// <summary>An attachment as listed; <see cref="Index"/> is its number within the message, stable because the raw bytes never change.</summary>
-public sealed record AttachmentInfo(int Index, string FileName, string ContentType, long Size);
+internal sealed record AttachmentInfo(int Index, string FileName, string ContentType, long Size);

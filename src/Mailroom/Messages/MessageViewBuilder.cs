@@ -4,7 +4,7 @@ using MimeKit;
 namespace Mailroom.Messages;
 
 /// <summary>Builds the reading pane's view from raw bytes; shows whatever can be shown, with a note for what cannot.</summary>
-public static class MessageViewBuilder
+internal static class MessageViewBuilder
 {
     public static MessageView Build(byte[] raw, DateTimeOffset sentAt, bool allowRemoteImages)
     {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.Messages;
 
-public static class MessagesServiceCollectionExtensions
+internal static class MessagesServiceCollectionExtensions
 {
     /// <summary>Reading mail: lists, unread counts, read state and single-message lookup, all scoped to the request's DbContext.</summary>
     public static IServiceCollection AddMailroomMessages(this IServiceCollection services)

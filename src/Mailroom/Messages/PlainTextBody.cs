@@ -8,7 +8,7 @@ namespace Mailroom.Messages;
 /// A text/plain body as the user should read it: format=flowed lines joined (RFC 3676), links found.
 /// Nothing else is interpreted, so the result can only ever be shown as text.
 /// </summary>
-public static partial class PlainTextBody
+internal static partial class PlainTextBody
 {
     public static IReadOnlyList<TextSegment> From(TextPart part, string text)
     {

@@ -1,7 +1,7 @@
 namespace Mailroom.Messages;
 
 /// <summary>The message exactly as the server sent it, byte for byte.</summary>
-public sealed class RawMessage
+internal sealed class RawMessage
 {
     public long MessageId { get; init; }
 

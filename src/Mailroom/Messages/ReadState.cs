@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Messages;
 
 /// <summary>Marks an owner's messages read or unread; ids that are not the owner's are ignored, never touched.</summary>
-public sealed class ReadState(MailroomDbContext db, TimeProvider time)
+internal sealed class ReadState(MailroomDbContext db, TimeProvider time)
 {
     public const int MaxMessagesPerChange = 500;
 

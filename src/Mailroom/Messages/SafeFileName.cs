@@ -7,7 +7,7 @@ namespace Mailroom.Messages;
 /// A file name that is safe to offer for download: no path, no control or reserved characters, no leading dot,
 /// bounded length; a sensible default when the sender gave none.
 /// </summary>
-public static class SafeFileName
+internal static class SafeFileName
 {
     public const int MaxLength = 150;
 

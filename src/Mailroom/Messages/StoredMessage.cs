@@ -4,7 +4,7 @@ namespace Mailroom.Messages;
 /// The summary of one stored message: everything a list needs, nothing it does not.
 /// The raw bytes live in <see cref="RawMessage"/> so that listing never reads them.
 /// </summary>
-public sealed class StoredMessage
+internal sealed class StoredMessage
 {
     public long Id { get; init; }
 

@@ -9,7 +9,7 @@ namespace Mailroom.Messages;
 /// <see cref="Cap"/> + 1, so that the left pane stays cheap after a first import of 100,000 unread messages:
 /// a larger count shows as "9,999+".
 /// </summary>
-public sealed record UnreadCounts(IReadOnlyDictionary<Guid, int> ByAccount)
+internal sealed record UnreadCounts(IReadOnlyDictionary<Guid, int> ByAccount)
 {
     public const int Cap = 9_999;
 
@@ -26,7 +26,7 @@ public sealed record UnreadCounts(IReadOnlyDictionary<Guid, int> ByAccount)
         capped ? string.Create(CultureInfo.InvariantCulture, $"{count - 1:N0}+") : count.ToString("N0", CultureInfo.InvariantCulture);
 }
 
-public sealed class UnreadCounter(MailroomDbContext db)
+internal sealed class UnreadCounter(MailroomDbContext db)
 {
     public async Task<UnreadCounts> CountAsync(string ownerId, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace Mailroom.Network;
 
 /// <summary>What a user can do about a refused server certificate; shared by the POP3 and SMTP tests so both say the same.</summary>
-public static class CertificateGuidance
+internal static class CertificateGuidance
 {
     /// <param name="reason">Why the certificate was refused.</param>
     /// <param name="serverRole">"incoming" or "outgoing": which server name to check.</param>

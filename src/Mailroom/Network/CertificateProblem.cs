@@ -1,7 +1,7 @@
 namespace Mailroom.Network;
 
 /// <summary>Why a server certificate was refused, recorded by the validation callback because MailKit's SslHandshakeException alone cannot tell a certificate problem from a broken handshake.</summary>
-public enum CertificateProblem
+internal enum CertificateProblem
 {
     SelfSigned,
     UntrustedAuthority,

@@ -8,7 +8,7 @@ namespace Mailroom.Network;
 /// Verifies server certificates against the system store plus the administrator's extra roots, and records
 /// why a certificate was refused. Self-signed certificates are never accepted.
 /// </summary>
-public sealed class CertificateTrust : IDisposable
+internal sealed class CertificateTrust : IDisposable
 {
     private readonly X509Certificate2Collection _extraRoots = [];
     private readonly bool _checkRevocation;
@@ -78,7 +78,7 @@ public sealed class CertificateTrust : IDisposable
     {
         if (_extraRoots.Count == 0)
         {
-            return Classify(certificate, systemChain?.ChainStatus ?? []);
+            return Classify(certificate, systemChain?.ChainStatus ?? [], VerifiedAt(systemChain));
         }
 
         using var chain = new X509Chain();
@@ -103,16 +103,19 @@ public sealed class CertificateTrust : IDisposable
         // that is the problem to name. Mixing in the system store's verdict would call it "untrusted" instead.
         if (!chain.ChainStatus.Any(s => (s.Status & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0))
         {
-            return Classify(certificate, chain.ChainStatus);
+            return Classify(certificate, chain.ChainStatus, VerifiedAt(chain));
         }
 
         // Not under an extra root: the system store may still trust it (a public certificate on a server with a company CA configured).
         var systemStatus = systemChain?.ChainStatus ?? [];
         var underSystemTrust = systemStatus.All(s => s.Status == X509ChainStatusFlags.NoError);
-        return underSystemTrust ? null : Classify(certificate, [.. chain.ChainStatus, .. systemStatus]);
+        return underSystemTrust ? null : Classify(certificate, [.. chain.ChainStatus, .. systemStatus], VerifiedAt(chain));
     }
 
-    private static CertificateProblem Classify(X509Certificate2 certificate, IEnumerable<X509ChainStatus> statuses)
+    /// <summary>The instant the chain judged validity at: "not yet valid" versus "expired" must be read against the same clock.</summary>
+    private static DateTime VerifiedAt(X509Chain? chain) => (chain?.ChainPolicy.VerificationTime ?? DateTime.MinValue).ToUniversalTime();
+
+    private static CertificateProblem Classify(X509Certificate2 certificate, IEnumerable<X509ChainStatus> statuses, DateTime verifiedAt)
     {
         var flags = statuses.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status);
         var untrusted = (flags & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0;
@@ -133,7 +136,7 @@ public sealed class CertificateTrust : IDisposable
 
         if (flags.HasFlag(X509ChainStatusFlags.NotTimeValid))
         {
-            return certificate.NotBefore.ToUniversalTime() > DateTime.UtcNow ? CertificateProblem.NotYetValid : CertificateProblem.Expired;
+            return certificate.NotBefore.ToUniversalTime() > verifiedAt ? CertificateProblem.NotYetValid : CertificateProblem.Expired;
         }
 
         return CertificateProblem.Invalid;

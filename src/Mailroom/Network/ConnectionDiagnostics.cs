@@ -8,7 +8,7 @@ namespace Mailroom.Network;
 /// last reply line (MailKit drops the RFC 3206 response code, e.g. [IN-USE], from its AuthenticationException).
 /// Only server output is kept; nothing the client sends (passwords) is ever recorded.
 /// </summary>
-public sealed class ConnectionDiagnostics : IProtocolLogger
+internal sealed class ConnectionDiagnostics : IProtocolLogger
 {
     private const int TailSize = 1024;
     private readonly byte[] _tail = new byte[TailSize];

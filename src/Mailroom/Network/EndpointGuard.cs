@@ -9,7 +9,7 @@ namespace Mailroom.Network;
 /// (unless the administrator allows otherwise). The checked address is returned so the caller connects to
 /// exactly it; a second lookup could be answered differently (DNS rebinding).
 /// </summary>
-public sealed class EndpointGuard(IHostResolver resolver, IOptionsMonitor<NetworkOptions> networkOptions)
+internal sealed class EndpointGuard(IHostResolver resolver, IOptionsMonitor<NetworkOptions> networkOptions)
 {
     public async Task<IPEndPoint> ResolveAsync(MailEndpoint endpoint, IReadOnlyCollection<int> allowedPorts, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Mailroom.Network;
 
 /// <summary>Addresses that lead into a private network or the machine itself rather than to a public mail server.</summary>
-public static class InternalAddresses
+internal static class InternalAddresses
 {
     // RFC 6890 special-purpose ranges that are not globally reachable, plus multicast and reserved space.
     private static readonly (IPAddress Network, int PrefixLength)[] InternalV4 =

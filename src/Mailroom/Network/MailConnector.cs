@@ -12,7 +12,7 @@ namespace Mailroom.Network;
 /// second lookup), TLS with full certificate verification, and never credentials over an unencrypted link
 /// unless the administrator allows plaintext.
 /// </summary>
-public sealed class MailConnector(
+internal sealed class MailConnector(
     EndpointGuard guard,
     CertificateTrust trust,
     IOptionsMonitor<NetworkOptions> networkOptions,

@@ -1,6 +1,6 @@
 namespace Mailroom.Network;
 
-public enum MailTransportSecurity
+internal enum MailTransportSecurity
 {
     /// <summary>TLS from the first byte (POP3S 995, SMTPS 465).</summary>
     SslOnConnect = 0,
@@ -10,10 +10,10 @@ public enum MailTransportSecurity
 }
 
 /// <summary>Who chose the endpoint decides which checks apply: an administrator's relay is trusted, a user's server is not.</summary>
-public enum EndpointOrigin
+internal enum EndpointOrigin
 {
     User = 0,
     Administrator = 1,
 }
 
-public sealed record MailEndpoint(string Host, int Port, MailTransportSecurity Security, EndpointOrigin Origin = EndpointOrigin.User);
+internal sealed record MailEndpoint(string Host, int Port, MailTransportSecurity Security, EndpointOrigin Origin = EndpointOrigin.User);

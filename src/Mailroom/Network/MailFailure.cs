@@ -4,7 +4,7 @@ namespace Mailroom.Network;
 /// <param name="Kind">Decides what happens next (retry, disable, tell the user).</param>
 /// <param name="Reason">The finer cause, for guidance text and for the API's machine-readable answer.</param>
 /// <param name="Message">One sentence for the user. Never contains a password.</param>
-public sealed record MailFailure(MailFailureKind Kind, MailFailureReason Reason, string Message)
+internal sealed record MailFailure(MailFailureKind Kind, MailFailureReason Reason, string Message)
 {
     /// <summary>Worth retrying later without the user changing anything.</summary>
     public bool IsTemporary => Kind is MailFailureKind.Connection or MailFailureKind.MailboxInUse
@@ -14,7 +14,7 @@ public sealed record MailFailure(MailFailureKind Kind, MailFailureReason Reason,
     public bool IsCredentialRejection => Kind == MailFailureKind.Authentication && Reason == MailFailureReason.Credentials;
 }
 
-public enum MailFailureKind
+internal enum MailFailureKind
 {
     Connection,
     Authentication,
@@ -30,7 +30,7 @@ public enum MailFailureKind
     Rejected,
 }
 
-public enum MailFailureReason
+internal enum MailFailureReason
 {
     HostNotFound,
     Refused,
@@ -66,25 +66,10 @@ public enum MailFailureReason
 }
 
 /// <summary>Carries a <see cref="MailFailure"/> out of the network layer; its message is the user's sentence.</summary>
-public sealed class MailFailureException : Exception
+internal sealed class MailFailureException : Exception
 {
     public MailFailureException(MailFailure failure, Exception? innerException = null)
         : base(failure?.Message, innerException) => Failure = failure ?? throw new ArgumentNullException(nameof(failure));
-
-    public MailFailureException()
-        : this(new MailFailure(MailFailureKind.Protocol, MailFailureReason.UnexpectedResponse, "The mail server did something unexpected."))
-    {
-    }
-
-    public MailFailureException(string message)
-        : this(new MailFailure(MailFailureKind.Protocol, MailFailureReason.UnexpectedResponse, message))
-    {
-    }
-
-    public MailFailureException(string message, Exception innerException)
-        : this(new MailFailure(MailFailureKind.Protocol, MailFailureReason.UnexpectedResponse, message), innerException)
-    {
-    }
 
     public MailFailure Failure { get; }
 }

@@ -4,7 +4,7 @@ using MailKit.Net.Smtp;
 namespace Mailroom.Network;
 
 /// <summary>SMTP replies: the basic reply code (RFC 5321 §4.2) plus the enhanced status code (RFC 3463) when the server sends one.</summary>
-public static partial class MailFailureClassifier
+internal static partial class MailFailureClassifier
 {
     private static MailFailure FromSmtpCommand(SmtpCommandException smtp)
     {

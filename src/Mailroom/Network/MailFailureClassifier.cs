@@ -7,7 +7,7 @@ using MailKit.Security;
 namespace Mailroom.Network;
 
 /// <summary>The one place where exceptions from sockets, TLS and MailKit become <see cref="MailFailure"/>s.</summary>
-public static partial class MailFailureClassifier
+internal static partial class MailFailureClassifier
 {
     public static MailFailure Classify(Exception exception, ConnectionDiagnostics? diagnostics = null)
     {

@@ -8,7 +8,7 @@ namespace Mailroom.Network;
 /// A connected, TLS-protected mail client plus what the connection learned. Disposing closes the socket
 /// WITHOUT a POP3 QUIT, so that deletions only become final when the caller says so with <see cref="CloseAsync"/>.
 /// </summary>
-public sealed class MailSession<TClient>(TClient client, ConnectionDiagnostics diagnostics) : IAsyncDisposable
+internal sealed class MailSession<TClient>(TClient client, ConnectionDiagnostics diagnostics) : IAsyncDisposable
     where TClient : MailService
 {
     public TClient Client { get; } = client;

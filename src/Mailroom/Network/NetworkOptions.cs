@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mailroom.Network;
 
 /// <summary>How Mailroom may reach mail servers that users type in (<c>Mailroom:Network</c>).</summary>
-public sealed class NetworkOptions
+internal sealed class NetworkOptions
 {
     public const string SectionName = "Mailroom:Network";
 

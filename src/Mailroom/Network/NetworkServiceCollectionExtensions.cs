@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.Network;
 
-public static class NetworkServiceCollectionExtensions
+internal static class NetworkServiceCollectionExtensions
 {
     public static IServiceCollection AddMailroomNetwork(this IServiceCollection services)
     {

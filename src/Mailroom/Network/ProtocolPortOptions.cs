@@ -1,7 +1,7 @@
 namespace Mailroom.Network;
 
 /// <summary>The ports users may enter for one protocol (<c>Mailroom:Pop3</c>, <c>Mailroom:Smtp</c>).</summary>
-public abstract class ProtocolPortOptions
+internal abstract class ProtocolPortOptions
 {
     /// <summary>Configured ports; empty means the protocol's defaults.</summary>
     public IList<int> AllowedPorts { get; } = [];
@@ -12,14 +12,14 @@ public abstract class ProtocolPortOptions
     protected abstract IReadOnlyCollection<int> DefaultPorts { get; }
 }
 
-public sealed class Pop3Options : ProtocolPortOptions
+internal sealed class Pop3Options : ProtocolPortOptions
 {
     public const string SectionName = "Mailroom:Pop3";
 
     protected override IReadOnlyCollection<int> DefaultPorts => [110, 995];
 }
 
-public sealed class SmtpOptions : ProtocolPortOptions
+internal sealed class SmtpOptions : ProtocolPortOptions
 {
     public const string SectionName = "Mailroom:Smtp";
 

@@ -1,7 +1,7 @@
 namespace Mailroom.Network;
 
 /// <summary>Certificate trust (<c>Mailroom:Tls</c>).</summary>
-public sealed class TlsOptions
+internal sealed class TlsOptions
 {
     public const string SectionName = "Mailroom:Tls";
 

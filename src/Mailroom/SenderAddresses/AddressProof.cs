@@ -1,7 +1,7 @@
 namespace Mailroom.SenderAddresses;
 
 /// <summary>What showed that the user controls an address.</summary>
-public enum AddressProof
+internal enum AddressProof
 {
     /// <summary>The address's own SMTP server accepted the user's sign-in.</summary>
     SmtpSignIn = 0,

@@ -10,7 +10,7 @@ namespace Mailroom.SenderAddresses;
 /// Proving addresses by email: issuing codes and links (rate-limited), checking entered codes (a few tries each) and
 /// followed links. Codes are scoped to their owner; a link is proof in itself, because only the mailbox received it.
 /// </summary>
-public sealed partial class AddressVerification(
+internal sealed partial class AddressVerification(
     MailroomDbContext db,
     VerificationMailer mailer,
     VerificationLinks links,

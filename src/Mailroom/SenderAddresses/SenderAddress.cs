@@ -7,7 +7,7 @@ namespace Mailroom.SenderAddresses;
 /// about it. It may send only once <see cref="VerifiedAt"/> is set: by its own SMTP server accepting the user's
 /// sign-in, or by the link or code mailed to it.
 /// </summary>
-public sealed class SenderAddress
+internal sealed class SenderAddress
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 

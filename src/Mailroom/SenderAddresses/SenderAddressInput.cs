@@ -6,7 +6,7 @@ namespace Mailroom.SenderAddresses;
 /// The Send Mail As form. For <see cref="SendingRoute.OwnServer"/> a blank password keeps the saved one, or, for a new
 /// address linked to a POP3 account, means the account's incoming password (the user name defaults the same way).
 /// </summary>
-public sealed record SenderAddressInput
+internal sealed record SenderAddressInput
 {
     public string Address { get; init; } = "";
 

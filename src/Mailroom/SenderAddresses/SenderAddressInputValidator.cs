@@ -3,7 +3,7 @@ using Mailroom.Sending.Compose;
 namespace Mailroom.SenderAddresses;
 
 /// <summary>Field-by-field checks with messages the form shows next to each field.</summary>
-public static class SenderAddressInputValidator
+internal static class SenderAddressInputValidator
 {
     public static Dictionary<string, string[]> Validate(SenderAddressInput input)
     {

@@ -2,7 +2,7 @@ using Mailroom.Sending;
 
 namespace Mailroom.SenderAddresses;
 
-public enum SenderAddressSaveStatus
+internal enum SenderAddressSaveStatus
 {
     Saved,
     Invalid,
@@ -14,7 +14,7 @@ public enum SenderAddressSaveStatus
 /// The outcome of saving an address: saved (with notices such as "a verification email was sent"), field errors,
 /// or the verdict of the SMTP test that must pass before own-server settings are saved.
 /// </summary>
-public sealed record SenderAddressSaveResult(
+internal sealed record SenderAddressSaveResult(
     SenderAddressSaveStatus Status,
     SenderAddressSummary? Address = null,
     IReadOnlyDictionary<string, string[]>? Errors = null,
@@ -28,7 +28,7 @@ public sealed record SenderAddressSaveResult(
     public static SenderAddressSaveResult TestFailed(SmtpVerdict verdict) => new(SenderAddressSaveStatus.TestFailed, Verdict: verdict);
 }
 
-public enum SmtpRouteTestStatus
+internal enum SmtpRouteTestStatus
 {
     Succeeded,
     Failed,
@@ -37,7 +37,7 @@ public enum SmtpRouteTestStatus
 }
 
 /// <summary>The outcome of Test: what the server offered, or a verdict, or field errors.</summary>
-public sealed record SmtpRouteTestOutcome(
+internal sealed record SmtpRouteTestOutcome(
     SmtpRouteTestStatus Status,
     SmtpTestResult? Result = null,
     SmtpVerdict? Verdict = null,

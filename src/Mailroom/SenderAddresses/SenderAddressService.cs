@@ -13,7 +13,7 @@ namespace Mailroom.SenderAddresses;
 /// missing one. Own-server settings are saved only after a successful test of exactly those settings; an address the
 /// server did not sign in for is proven by email instead.
 /// </summary>
-public sealed partial class SenderAddressService(
+internal sealed partial class SenderAddressService(
     MailroomDbContext db,
     SmtpServerTester tester,
     SmtpGuidance guidance,

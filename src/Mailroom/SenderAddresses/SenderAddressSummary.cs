@@ -3,7 +3,7 @@ using Mailroom.Network;
 namespace Mailroom.SenderAddresses;
 
 /// <summary>One row of Send Mail As: everything but the password, with where its verification stands.</summary>
-public sealed record SenderAddressSummary(
+internal sealed record SenderAddressSummary(
     Guid Id,
     string Address,
     string DisplayName,
@@ -25,8 +25,6 @@ public sealed record SenderAddressSummary(
 {
     /// <summary>The saved SMTP password was refused while sending: it is probably outdated.</summary>
     public bool SmtpPasswordBroken => SmtpPasswordRejectedAt is not null;
-
-    public bool CanSend => IsVerified;
 
     public static SenderAddressSummary From(SenderAddress address, string? accountName, PendingCodeState addressCode, PendingCodeState replyToCode)
     {

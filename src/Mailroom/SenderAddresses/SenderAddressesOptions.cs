@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mailroom.SenderAddresses;
 
 /// <summary>Verification of Send Mail As and Reply-To addresses (<c>Mailroom:SenderAddresses</c>).</summary>
-public sealed class SenderAddressesOptions
+internal sealed class SenderAddressesOptions
 {
     public const string SectionName = "Mailroom:SenderAddresses";
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.SenderAddresses;
 
-public static class SenderAddressesServiceCollectionExtensions
+internal static class SenderAddressesServiceCollectionExtensions
 {
     /// <summary>Send Mail As: addresses, their routes and their verification. Needs AddMailroomSending.</summary>
     public static IServiceCollection AddMailroomSenderAddresses(this IServiceCollection services)

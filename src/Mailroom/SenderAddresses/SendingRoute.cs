@@ -1,7 +1,7 @@
 namespace Mailroom.SenderAddresses;
 
 /// <summary>How an address's mail leaves Mailroom.</summary>
-public enum SendingRoute
+internal enum SendingRoute
 {
     /// <summary>The user's own SMTP server (their provider's), signed in with their credentials.</summary>
     OwnServer = 0,

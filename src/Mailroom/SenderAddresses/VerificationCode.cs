@@ -4,7 +4,7 @@ namespace Mailroom.SenderAddresses;
 /// One code mailed to an address (or to its Reply-To). Only a salted hash is kept; the code itself exists only in
 /// the email. A newer code for the same target replaces older ones; wrong tries are counted per code.
 /// </summary>
-public sealed class VerificationCode
+internal sealed class VerificationCode
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -28,7 +28,7 @@ public sealed class VerificationCode
     public DateTimeOffset? UsedAt { get; set; }
 }
 
-public enum VerificationTarget
+internal enum VerificationTarget
 {
     /// <summary>The sending address itself: may it appear in From:?</summary>
     Address = 0,

@@ -9,7 +9,7 @@ namespace Mailroom.SenderAddresses;
 /// naming the code it stands for and when it expires. The expiry is checked against <see cref="TimeProvider"/> and the
 /// code's row, which also says whether it was used, replaced or locked; a forged or altered token does not decrypt.
 /// </summary>
-public sealed class VerificationLinks(IDataProtectionProvider dataProtection)
+internal sealed class VerificationLinks(IDataProtectionProvider dataProtection)
 {
     public const string Purpose = "Mailroom.SenderAddresses.VerificationLink.v1";
 

@@ -5,7 +5,7 @@ using MimeKit;
 namespace Mailroom.SenderAddresses;
 
 /// <summary>Writes and sends the verification emails, always through Mailroom's own mail (relay or outbox), never through the route being proven.</summary>
-public sealed class VerificationMailer(ISystemMailSender systemMail, TimeProvider time)
+internal sealed class VerificationMailer(ISystemMailSender systemMail, TimeProvider time)
 {
     public bool WritesToOutbox => systemMail.WritesToOutbox;
 

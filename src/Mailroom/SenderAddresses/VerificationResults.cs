@@ -1,6 +1,6 @@
 namespace Mailroom.SenderAddresses;
 
-public enum CodeCheckStatus
+internal enum CodeCheckStatus
 {
     Verified,
     AlreadyVerified,
@@ -12,12 +12,12 @@ public enum CodeCheckStatus
 }
 
 /// <summary>The answer to an entered code, with a sentence for the user.</summary>
-public sealed record CodeCheckResult(CodeCheckStatus Status, string Message, int RemainingAttempts = 0)
+internal sealed record CodeCheckResult(CodeCheckStatus Status, string Message, int RemainingAttempts = 0)
 {
     public bool Succeeded => Status is CodeCheckStatus.Verified or CodeCheckStatus.AlreadyVerified;
 }
 
-public enum ResendStatus
+internal enum ResendStatus
 {
     Sent,
     TooSoon,
@@ -28,12 +28,12 @@ public enum ResendStatus
 }
 
 /// <summary>The answer to Resend. <see cref="RetryAfter"/> is set when the user must wait.</summary>
-public sealed record ResendResult(ResendStatus Status, string Message, TimeSpan? RetryAfter = null)
+internal sealed record ResendResult(ResendStatus Status, string Message, TimeSpan? RetryAfter = null)
 {
     public bool Succeeded => Status == ResendStatus.Sent;
 }
 
-public enum LinkStatus
+internal enum LinkStatus
 {
     Ready,
     Verified,
@@ -45,10 +45,10 @@ public enum LinkStatus
 }
 
 /// <summary>What a verification link stands for. <see cref="Address"/> is known for every status except <see cref="LinkStatus.Invalid"/>.</summary>
-public sealed record LinkResult(LinkStatus Status, string Message, string? Address = null);
+internal sealed record LinkResult(LinkStatus Status, string Message, string? Address = null);
 
 /// <summary>Where the newest code for an address or Reply-To stands, for the Send Mail As list.</summary>
-public enum PendingCodeState
+internal enum PendingCodeState
 {
     None,
     Waiting,

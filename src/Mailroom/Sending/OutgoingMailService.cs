@@ -16,7 +16,7 @@ namespace Mailroom.Sending;
 /// over the wire filed as sent mail under the address's account. Nothing is kept or changed when sending fails, except
 /// that a refused saved password is flagged so Send Mail As can point at it.
 /// </summary>
-public sealed partial class OutgoingMailService(
+internal sealed partial class OutgoingMailService(
     MailroomDbContext db,
     MessageLookup messages,
     SmtpRouteTransport transport,

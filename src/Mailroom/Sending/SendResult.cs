@@ -1,6 +1,6 @@
 namespace Mailroom.Sending;
 
-public enum SendStatus
+internal enum SendStatus
 {
     Sent,
     Invalid,
@@ -13,7 +13,7 @@ public enum SendStatus
 /// The outcome of Send. On anything but <see cref="SendStatus.Sent"/> nothing was sent and the draft is the caller's to
 /// keep; <see cref="Verdict"/> says in words what the server refused.
 /// </summary>
-public sealed record SendResult(
+internal sealed record SendResult(
     SendStatus Status,
     IReadOnlyDictionary<string, string[]>? Errors = null,
     SmtpVerdict? Verdict = null,

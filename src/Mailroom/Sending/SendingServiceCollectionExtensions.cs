@@ -1,13 +1,11 @@
-using Mailroom.Messages;
 using Mailroom.Sending.Compose;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mailroom.Sending;
 
-public static class SendingServiceCollectionExtensions
+internal static class SendingServiceCollectionExtensions
 {
-    /// <summary>SMTP routes, compose and send. Needs AddMailroomNetwork, AddMailroomSystemMail, AddMailroomAccounts and Data Protection.</summary>
+    /// <summary>SMTP routes, compose and send. Needs AddMailroomNetwork, AddMailroomSystemMail, AddMailroomAccounts, AddMailroomMessages (replies read the stored original) and Data Protection.</summary>
     public static IServiceCollection AddMailroomSending(this IServiceCollection services)
     {
         services.AddOptions<SendingOptions>().BindConfiguration(SendingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -17,9 +15,6 @@ public static class SendingServiceCollectionExtensions
         services.AddSingleton<SmtpRouteTransport>();
         services.AddScoped<OutgoingMailService>();
         services.AddScoped<ComposeDrafts>();
-
-        // Replies and forwards read the stored original; AddMailroomMessages registers the same lookup.
-        services.TryAddScoped<MessageLookup>();
         return services;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Sending;
 
 /// <summary>Turns a <see cref="MailFailure"/> from an SMTP server into a verdict: for Test (settings being typed) or for sending (saved settings).</summary>
-public sealed partial class SmtpGuidance(IOptionsMonitor<SupportOptions> support, IOptionsMonitor<SmtpOptions> smtp)
+internal sealed partial class SmtpGuidance(IOptionsMonitor<SupportOptions> support, IOptionsMonitor<SmtpOptions> smtp)
 {
     public SmtpVerdict DescribeTest(MailFailure failure)
     {

@@ -6,7 +6,7 @@ namespace Mailroom.Sending;
 /// Encrypts own-SMTP-server passwords at rest. Its own purpose string keeps these ciphertexts apart from POP3
 /// passwords, cookies and tokens: a key for one cannot decrypt another.
 /// </summary>
-public sealed class SmtpPasswordProtector(IDataProtectionProvider dataProtection)
+internal sealed class SmtpPasswordProtector(IDataProtectionProvider dataProtection)
 {
     public const string Purpose = "Mailroom.Sending.SmtpPassword.v1";
 

@@ -9,7 +9,7 @@ namespace Mailroom.Sending;
 /// Hands a finished message to the route its sender address uses: the user's own SMTP server (signed in with the
 /// saved credentials, one attempt) or Mailroom's SMTP. Every failure surfaces as a <see cref="MailFailureException"/>.
 /// </summary>
-public sealed partial class SmtpRouteTransport(MailConnector connector, ISystemMailSender systemMail, ILogger<SmtpRouteTransport> logger)
+internal sealed partial class SmtpRouteTransport(MailConnector connector, ISystemMailSender systemMail, ILogger<SmtpRouteTransport> logger)
 {
     /// <summary>True when "Mailroom's SMTP" only writes to the outbox folder (zero-configuration mode); the UI says so.</summary>
     public bool RelayWritesToOutbox => systemMail.WritesToOutbox;

@@ -3,7 +3,7 @@ using Mailroom.Network;
 namespace Mailroom.Sending;
 
 /// <summary>A user's own SMTP server. Without a user name, the server is used without signing in.</summary>
-public sealed record SmtpServerSettings(string Host, int Port, MailTransportSecurity Security, string? UserName, string? Password)
+internal sealed record SmtpServerSettings(string Host, int Port, MailTransportSecurity Security, string? UserName, string? Password)
 {
     public bool SignsIn => !string.IsNullOrEmpty(UserName);
 

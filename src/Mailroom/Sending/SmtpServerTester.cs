@@ -8,7 +8,7 @@ namespace Mailroom.Sending;
 /// Test for an own SMTP server: connect exactly as sending will (checked endpoint, verified TLS, STARTTLS required),
 /// sign in with one attempt, and say goodbye. It never sends a message: a test must not mail anyone.
 /// </summary>
-public sealed partial class SmtpServerTester(MailConnector connector, ILogger<SmtpServerTester> logger)
+internal sealed partial class SmtpServerTester(MailConnector connector, ILogger<SmtpServerTester> logger)
 {
     public async Task<SmtpTestResult> TestAsync(SmtpServerSettings settings, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Mailroom.Network;
 namespace Mailroom.Sending;
 
 /// <summary>What Test learned about an SMTP server: either how it answered, or the failure that stopped the test.</summary>
-public sealed record SmtpTestResult(MailFailure? Failure, bool SignedIn, SslProtocols TlsProtocol, long? MaxMessageSize)
+internal sealed record SmtpTestResult(MailFailure? Failure, bool SignedIn, SslProtocols TlsProtocol, long? MaxMessageSize)
 {
     public bool Succeeded => Failure is null;
 

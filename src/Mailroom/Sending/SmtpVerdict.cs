@@ -5,4 +5,4 @@ namespace Mailroom.Sending;
 /// Kind and Reason are the machine-readable names the API returns, e.g. "authentication" and "credentials".
 /// <see cref="PasswordOutdated"/> marks a saved password the server no longer accepts: the page links to updating it.
 /// </summary>
-public sealed record SmtpVerdict(string Kind, string Reason, string Title, string Message, string Guidance, bool PasswordOutdated = false);
+internal sealed record SmtpVerdict(string Kind, string Reason, string Title, string Message, string Guidance, bool PasswordOutdated = false);

@@ -7,7 +7,7 @@ namespace Mailroom.Sending;
 /// those bytes, so MailKit re-writes its headers and 7-bit parts unchanged; <see cref="Transmitted"/> is exactly what
 /// the server receives (Bcc is left out on the wire, RFC 5322 §3.6.3) and what is kept as the sent copy.
 /// </summary>
-public sealed class WireMessage
+internal sealed class WireMessage
 {
     private WireMessage(MimeMessage message, byte[] transmitted)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Mailroom.Users;
 
 /// <summary>A person who signs in to Mailroom. Identity owns the columns; Mailroom owns what hangs off the user id.</summary>
-public sealed class MailroomUser : IdentityUser
+internal sealed class MailroomUser : IdentityUser
 {
     /// <summary>The IANA time zone every time is shown in (e.g. "Europe/Berlin"); taken from the browser until the user picks one.</summary>
     [MaxLength(100)]

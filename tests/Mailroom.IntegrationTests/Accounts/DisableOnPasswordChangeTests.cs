@@ -80,8 +80,8 @@ public sealed class DisableOnPasswordChangeTests(BrowserFixture browser)
     /// <summary>The notice is sent just after the account is disabled, so it may trail the state by a moment.</summary>
     private static async Task<string> WaitForNoticeAsync(string outbox)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (DateTime.UtcNow < deadline && (!Directory.Exists(outbox) || Directory.GetFiles(outbox, "*.eml").Length == 0))
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10);
+        while (TimeProvider.System.GetUtcNow().UtcDateTime < deadline && (!Directory.Exists(outbox) || Directory.GetFiles(outbox, "*.eml").Length == 0))
         {
             await Task.Delay(100);
         }
@@ -91,7 +91,7 @@ public sealed class DisableOnPasswordChangeTests(BrowserFixture browser)
 
     private static async Task<JsonElement> WaitForAsync(HttpClient api, Guid id, Func<JsonElement, bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + Patience;
         JsonElement account;
         do
         {
@@ -103,7 +103,7 @@ public sealed class DisableOnPasswordChangeTests(BrowserFixture browser)
 
             await Task.Delay(250);
         }
-        while (DateTime.UtcNow < deadline);
+        while (TimeProvider.System.GetUtcNow().UtcDateTime < deadline);
 
         throw new TimeoutException($"Waited {Patience} for {what}; the account is now {account}.");
     }

@@ -78,7 +78,7 @@ public sealed class CrashSafetyTests(TestServers servers, ITestOutputHelper outp
         }
 
         // Fetch now for the final node: the killed runs may have finished the job already, leaving the next poll an hour away.
-        await nodes.QueryAsync(db => db.AccountFetchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextFetchAt, DateTimeOffset.UtcNow)));
+        await nodes.QueryAsync(db => db.AccountFetchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextFetchAt, TimeProvider.System.GetUtcNow())));
         await using (var last = nodes.Start("final", Lease))
         {
             await last.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
@@ -105,8 +105,8 @@ public sealed class CrashSafetyTests(TestServers servers, ITestOutputHelper outp
 
     private static async Task WaitForRunAsync(FetchingNodes nodes, Guid accountId, string node, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline && !await nodes.QueryAsync(db => db.FetchRuns.AnyAsync(r => r.AccountId == accountId && r.Node == node)))
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
+        while (TimeProvider.System.GetUtcNow().UtcDateTime < deadline && !await nodes.QueryAsync(db => db.FetchRuns.AnyAsync(r => r.AccountId == accountId && r.Node == node)))
         {
             await Task.Delay(50);
         }
@@ -114,10 +114,10 @@ public sealed class CrashSafetyTests(TestServers servers, ITestOutputHelper outp
 
     private static async Task WaitForSuccessAsync(FetchingNodes nodes, Guid accountId, string node, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
         while (!await nodes.QueryAsync(db => db.FetchRuns.AnyAsync(r => r.AccountId == accountId && r.Node == node && r.Outcome == FetchOutcome.Succeeded)))
         {
-            Assert.True(DateTime.UtcNow < deadline, $"No successful fetch by {node} within {timeout}.");
+            Assert.True(TimeProvider.System.GetUtcNow().UtcDateTime < deadline, $"No successful fetch by {node} within {timeout}.");
             await Task.Delay(100);
         }
     }

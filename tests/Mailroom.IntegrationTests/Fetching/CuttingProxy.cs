@@ -58,7 +58,7 @@ public sealed class CuttingProxy : IAsyncDisposable
                 var up = PumpAsync(client.GetStream(), server.GetStream(), long.MaxValue, connection.Token);
                 var down = PumpAsync(server.GetStream(), client.GetStream(), cutAfter, connection.Token);
                 await Task.WhenAny(up, down);
-                if (down.IsCompletedSuccessfully && down.Result)
+                if (down.IsCompletedSuccessfully && await down)
                 {
                     Interlocked.Increment(ref _cuts);
                 }

@@ -78,10 +78,10 @@ public sealed class TwoNodeTests(TestServers servers, ITestOutputHelper output) 
             await mailbox.DropMixedSizeMessagesAsync(2 * MessagesPerAccount, seed: 1000 + mailboxes.Count, includeLarge: false);
         }
 
-        await nodes.QueryAsync(db => db.AccountFetchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextFetchAt, DateTimeOffset.UtcNow)));
+        await nodes.QueryAsync(db => db.AccountFetchStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.NextFetchAt, TimeProvider.System.GetUtcNow())));
         await WaitForLeasesAsync(nodes, "node-a", TimeSpan.FromSeconds(30));
         await nodeA.KillAsync();
-        var killedAt = DateTimeOffset.UtcNow;
+        var killedAt = TimeProvider.System.GetUtcNow();
 
         // Whatever node A still held when it died: nobody releases these leases, they can only expire.
         var orphaned = await nodes.QueryAsync(db => db.AccountFetchStates.AsNoTracking()
@@ -132,17 +132,17 @@ public sealed class TwoNodeTests(TestServers servers, ITestOutputHelper output) 
 
     private static async Task WaitForSuccessfulRunsAsync(FetchingNodes nodes, int perAccount, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
         while (await nodes.QueryAsync(db => db.Pop3Accounts.CountAsync(a => db.FetchRuns.Count(r => r.AccountId == a.Id && r.Outcome == FetchOutcome.Succeeded) < perAccount)) > 0)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Not every account had {perAccount} successful fetches within {timeout}.");
+            Assert.True(TimeProvider.System.GetUtcNow().UtcDateTime < deadline, $"Not every account had {perAccount} successful fetches within {timeout}.");
             await Task.Delay(200);
         }
     }
 
     private static async Task WaitForLeasesAsync(FetchingNodes nodes, string node, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
         while (true)
         {
             var held = await nodes.QueryAsync(db => db.AccountFetchStates.Where(s => s.LeaseHolder == node && s.RunStartedAt != null).Select(s => s.AccountId).ToListAsync());
@@ -151,7 +151,7 @@ public sealed class TwoNodeTests(TestServers servers, ITestOutputHelper output) 
                 return;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"{node} held no lease within {timeout}.");
+            Assert.True(TimeProvider.System.GetUtcNow().UtcDateTime < deadline, $"{node} held no lease within {timeout}.");
             await Task.Delay(20);
         }
     }

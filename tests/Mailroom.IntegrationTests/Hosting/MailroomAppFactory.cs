@@ -95,7 +95,7 @@ public class MailroomAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         };
 
     /// <summary>Runs <paramref name="work"/> with a fresh DbContext from the app's own container.</summary>
-    public async Task<T> WithDbContextAsync<T>(Func<MailroomDbContext, Task<T>> work)
+    internal async Task<T> WithDbContextAsync<T>(Func<MailroomDbContext, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var scope = Services.CreateAsyncScope();

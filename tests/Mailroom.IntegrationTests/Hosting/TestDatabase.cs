@@ -25,7 +25,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseKind Kind { get; }
 
-    public DatabaseProvider Provider => Kind == DatabaseKind.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+    internal DatabaseProvider Provider => Kind == DatabaseKind.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
     public string ConnectionString { get; }
 

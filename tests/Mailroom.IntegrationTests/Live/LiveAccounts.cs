@@ -31,7 +31,7 @@ internal static class LiveAccounts
     /// <summary>A small message with a subject no other message has, so the test can look for exactly it.</summary>
     public static byte[] Message(string subject, DateTimeOffset? sent = null)
     {
-        var date = (sent ?? DateTimeOffset.UtcNow).ToString("r", System.Globalization.CultureInfo.InvariantCulture).Replace("GMT", "+0000", StringComparison.Ordinal);
+        var date = (sent ?? TimeProvider.System.GetUtcNow()).ToString("r", System.Globalization.CultureInfo.InvariantCulture).Replace("GMT", "+0000", StringComparison.Ordinal);
         return Encoding.ASCII.GetBytes(
             $"From: Ada Sender <ada@example.test>\r\nTo: reader@example.test\r\nSubject: {subject}\r\nDate: {date}\r\n" +
             $"Message-ID: <{Guid.NewGuid():N}@example.test>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nArrived while the inbox was open.\r\n");

@@ -181,7 +181,7 @@ public sealed class ReadingBrowserTests(BrowserFixture browser)
         await session.SignUpAsync(user);
         var mailbox = await SampleMailbox.SeedAsync(app, user);
         var ownerId = await MessageSeeder.UserIdAsync(app, user);
-        var sentAt = DateTimeOffset.UtcNow.AddMinutes(-30);
+        var sentAt = TimeProvider.System.GetUtcNow().AddMinutes(-30);
         var fromWork = await MessageSeeder.AddSentMessageAsync(app, mailbox.Work, ownerId, "Priya Raman <priya@northwind.example>", "Re: Q4 planning: agenda for Thursday", sentAt);
         var fromHome = await MessageSeeder.AddSentMessageAsync(app, mailbox.Home, ownerId, "Mum <mum@family.example>", "Re: Sunday lunch?", sentAt.AddMinutes(-5));
 

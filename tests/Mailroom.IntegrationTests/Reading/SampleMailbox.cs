@@ -16,7 +16,7 @@ public sealed record SampleMailbox(Guid Work, Guid Home, IReadOnlyList<long> Wor
         var ownerId = await MessageSeeder.UserIdAsync(app, user);
         var work = await MessageSeeder.AddAccountAsync(app, ownerId, "Work");
         var home = await MessageSeeder.AddAccountAsync(app, ownerId, "Home");
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var workIds = new List<long>
         {
             await MessageSeeder.AddMessageAsync(app, work, ownerId, "Priya Raman <priya@northwind.example>", "Q4 planning: agenda for Thursday", now.AddHours(-1),

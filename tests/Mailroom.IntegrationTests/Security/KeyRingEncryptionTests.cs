@@ -63,7 +63,7 @@ public sealed class KeyRingEncryptionTests : IDisposable
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=Mailroom key ring (test)", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddDays(30));
         var path = Path.Combine(_directory, "keyring.pfx");
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, CertificatePassword));
         return path;

@@ -128,10 +128,10 @@ public sealed class ComposePageTests(BrowserFixture browser, TestServers servers
                 UseSsl = true,
                 UserName = account.Address,
                 ProtectedPassword = "",
-                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedAt = TimeProvider.System.GetUtcNow(),
             };
             db.Pop3Accounts.Add(pop3);
-            var stored = MessageSummaryParser.Parse(raw, DateTimeOffset.UtcNow).ToStoredMessage(pop3.Id, ownerId, MailFolder.Inbox, raw, DateTimeOffset.UtcNow);
+            var stored = MessageSummaryParser.Parse(raw, TimeProvider.System.GetUtcNow()).ToStoredMessage(pop3.Id, ownerId, MailFolder.Inbox, raw, TimeProvider.System.GetUtcNow());
             db.Messages.Add(stored);
             await db.SaveChangesAsync();
             return stored.Id;

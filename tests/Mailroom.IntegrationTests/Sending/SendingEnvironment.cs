@@ -89,7 +89,7 @@ internal static partial class SendingEnvironment
     {
         ArgumentNullException.ThrowIfNull(servers);
         ArgumentNullException.ThrowIfNull(user);
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
         while (true)
         {
             using var client = new Pop3Client();
@@ -107,7 +107,7 @@ internal static partial class SendingEnvironment
             }
 
             await client.DisconnectAsync(quit: true);
-            if (messages.Count >= atLeast || DateTimeOffset.UtcNow > deadline)
+            if (messages.Count >= atLeast || TimeProvider.System.GetUtcNow() > deadline)
             {
                 return messages;
             }
@@ -120,7 +120,7 @@ internal static partial class SendingEnvironment
     public static async Task<byte[]> FetchedByMailroomAsync(MailroomAppFactory app, Guid accountId)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
         while (true)
         {
             var raw = await app.WithDbContextAsync(db => db.Messages
@@ -132,7 +132,7 @@ internal static partial class SendingEnvironment
                 return raw;
             }
 
-            if (DateTimeOffset.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow() > deadline)
             {
                 throw new TimeoutException($"Mailroom fetched nothing into account {accountId} within 30 s.");
             }

@@ -90,7 +90,7 @@ public sealed class SystemRelayTests(TestServers servers) : IClassFixture<TestSe
     public async Task FiveWrongCodes_LockTheCode_AndAnExpiredCodeIsRefused()
     {
         using var outbox = new OutboxFolder();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         await using var app = new MailroomAppFactory(DatabaseKind.Sqlite).Configure(servers, outbox.Path)
             .WithServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         await app.StartAsync();

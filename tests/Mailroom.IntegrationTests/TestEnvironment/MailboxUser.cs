@@ -64,7 +64,7 @@ public sealed partial class MailboxUser
             // Dovecot numbers new messages by the seconds prefix, then by the rest of the name:
             // a zero-padded per-process counter keeps POP3 order = drop order.
             var sequence = Interlocked.Increment(ref _dropSequence);
-            var name = $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.P{Environment.ProcessId}Q{sequence:D10}.mailroom";
+            var name = $"{TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()}.P{Environment.ProcessId}Q{sequence:D10}.mailroom";
             var temp = Path.Combine(Maildir, "tmp", name);
             await File.WriteAllBytesAsync(temp, raw, cancellationToken);
             File.Move(temp, Path.Combine(Maildir, "new", name));
@@ -105,7 +105,7 @@ public sealed partial class MailboxUser
         File.SetLastWriteTimeUtc(temp, wholeSeconds.AddSeconds(1));
         File.Move(temp, UserFile, overwrite: true);
 
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         await Task.Delay(TimeSpan.FromMilliseconds(1000 - now.Millisecond + 20), cancellationToken);
     }
 

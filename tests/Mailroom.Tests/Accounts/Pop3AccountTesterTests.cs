@@ -40,14 +40,14 @@ public sealed class Pop3AccountTesterTests
     }
 
     [Theory]
-    [InlineData("-ERR [AUTH] Invalid credentials", MailFailureKind.Authentication, MailFailureReason.Credentials, "Authentication failure")]
-    [InlineData("-ERR Authentication failed", MailFailureKind.Authentication, MailFailureReason.Credentials, "Authentication failure")]
-    [InlineData("-ERR [IN-USE] Mailbox is locked by another session", MailFailureKind.MailboxInUse, MailFailureReason.InUse, "Mailbox in use")]
-    [InlineData("-ERR [SYS/TEMP] Storage unavailable", MailFailureKind.TemporaryServerError, MailFailureReason.SysTemp, "Temporary server error")]
-    [InlineData("-ERR [SYS/PERM] Account suspended", MailFailureKind.Authentication, MailFailureReason.SysPerm, "Authentication failure")]
-    [InlineData("-ERR [LOGIN-DELAY] Wait 15 minutes between logins", MailFailureKind.TemporaryServerError, MailFailureReason.LoginDelay, "Signing in too often")]
+    [InlineData("-ERR [AUTH] Invalid credentials", nameof(MailFailureKind.Authentication), nameof(MailFailureReason.Credentials), "Authentication failure")]
+    [InlineData("-ERR Authentication failed", nameof(MailFailureKind.Authentication), nameof(MailFailureReason.Credentials), "Authentication failure")]
+    [InlineData("-ERR [IN-USE] Mailbox is locked by another session", nameof(MailFailureKind.MailboxInUse), nameof(MailFailureReason.InUse), "Mailbox in use")]
+    [InlineData("-ERR [SYS/TEMP] Storage unavailable", nameof(MailFailureKind.TemporaryServerError), nameof(MailFailureReason.SysTemp), "Temporary server error")]
+    [InlineData("-ERR [SYS/PERM] Account suspended", nameof(MailFailureKind.Authentication), nameof(MailFailureReason.SysPerm), "Authentication failure")]
+    [InlineData("-ERR [LOGIN-DELAY] Wait 15 minutes between logins", nameof(MailFailureKind.TemporaryServerError), nameof(MailFailureReason.LoginDelay), "Signing in too often")]
     public async Task Test_WhenServerRefusesThePassword_NamesTheRfc3206CodeAfterExactlyOneAttempt(
-        string reply, MailFailureKind kind, MailFailureReason reason, string title)
+        string reply, string kind, string reason, string title)
     {
         await using var server = ScriptedPop3Server.Start(Greeting,
             ("CAPA", FullCapabilities),
@@ -59,8 +59,8 @@ public sealed class Pop3AccountTesterTests
         Assert.True(await server.CompletedAsync());
         Assert.Null(server.Mismatch);
         var failure = Assert.IsType<MailFailure>(result.Failure);
-        Assert.Equal(kind, failure.Kind);
-        Assert.Equal(reason, failure.Reason);
+        Assert.Equal(kind, failure.Kind.ToString());
+        Assert.Equal(reason, failure.Reason.ToString());
         Assert.Equal(title, Guidance().Describe(failure).Title);
         Assert.Single(server.Received, line => line.StartsWith("PASS", StringComparison.Ordinal));
     }

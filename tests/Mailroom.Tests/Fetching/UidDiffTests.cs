@@ -97,13 +97,13 @@ public sealed class UidDiffTests
     }
 
     [Theory]
-    [InlineData(RetrievalPolicy.KeepOnServer, null, false)]
-    [InlineData(RetrievalPolicy.DeleteFromServer, null, true)]
-    [InlineData(RetrievalPolicy.DeleteAfterDays, 0, true)]
-    [InlineData(RetrievalPolicy.DeleteAfterDays, 3, false)]
-    public void RetrievalRule_DeletesOnCommit_OnlyWhenTheMessageMayGoAtOnce(RetrievalPolicy policy, int? days, bool expected)
+    [InlineData(nameof(RetrievalPolicy.KeepOnServer), null, false)]
+    [InlineData(nameof(RetrievalPolicy.DeleteFromServer), null, true)]
+    [InlineData(nameof(RetrievalPolicy.DeleteAfterDays), 0, true)]
+    [InlineData(nameof(RetrievalPolicy.DeleteAfterDays), 3, false)]
+    public void RetrievalRule_DeletesOnCommit_OnlyWhenTheMessageMayGoAtOnce(string policy, int? days, bool expected)
     {
-        Assert.Equal(expected, new RetrievalRule(policy, days).DeletesOnCommit);
+        Assert.Equal(expected, new RetrievalRule(Enum.Parse<RetrievalPolicy>(policy), days).DeletesOnCommit);
     }
 
     private static LedgerFacts Stored(DateTimeOffset firstSeen) => new(true, firstSeen, false);

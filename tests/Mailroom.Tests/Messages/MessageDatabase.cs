@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Tests.Messages;
 
 /// <summary>A private SQLite database file per test, with users, accounts and messages seeded directly.</summary>
-public sealed class MessageDatabase : IAsyncLifetime
+internal sealed class MessageDatabase : IAsyncLifetime
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"mailroom-messages-{Guid.NewGuid():N}.db");
 

@@ -8,13 +8,13 @@ namespace Mailroom.Tests.Network;
 public sealed class MailFailureClassifierTests
 {
     [Theory]
-    [InlineData("-ERR [AUTH] Authentication failed.", MailFailureKind.Authentication, MailFailureReason.Credentials)]
-    [InlineData("-ERR Authentication failed.", MailFailureKind.Authentication, MailFailureReason.Credentials)]
-    [InlineData("-ERR [IN-USE] Mailbox is locked by another POP3 session", MailFailureKind.MailboxInUse, MailFailureReason.InUse)]
-    [InlineData("-ERR [SYS/TEMP] Try again later", MailFailureKind.TemporaryServerError, MailFailureReason.SysTemp)]
-    [InlineData("-ERR [SYS/PERM] Your account is suspended", MailFailureKind.Authentication, MailFailureReason.SysPerm)]
-    [InlineData("-ERR [LOGIN-DELAY] Wait 5 minutes between logins", MailFailureKind.TemporaryServerError, MailFailureReason.LoginDelay)]
-    public void Classify_AuthenticationFailure_ReadsTheRfc3206CodeFromTheServersLastLine(string serverLine, MailFailureKind kind, MailFailureReason reason)
+    [InlineData("-ERR [AUTH] Authentication failed.", nameof(MailFailureKind.Authentication), nameof(MailFailureReason.Credentials))]
+    [InlineData("-ERR Authentication failed.", nameof(MailFailureKind.Authentication), nameof(MailFailureReason.Credentials))]
+    [InlineData("-ERR [IN-USE] Mailbox is locked by another POP3 session", nameof(MailFailureKind.MailboxInUse), nameof(MailFailureReason.InUse))]
+    [InlineData("-ERR [SYS/TEMP] Try again later", nameof(MailFailureKind.TemporaryServerError), nameof(MailFailureReason.SysTemp))]
+    [InlineData("-ERR [SYS/PERM] Your account is suspended", nameof(MailFailureKind.Authentication), nameof(MailFailureReason.SysPerm))]
+    [InlineData("-ERR [LOGIN-DELAY] Wait 5 minutes between logins", nameof(MailFailureKind.TemporaryServerError), nameof(MailFailureReason.LoginDelay))]
+    public void Classify_AuthenticationFailure_ReadsTheRfc3206CodeFromTheServersLastLine(string serverLine, string kind, string reason)
     {
         var diagnostics = new ConnectionDiagnostics();
         Log(diagnostics, "+OK Dovecot ready.\r\n");
@@ -22,8 +22,8 @@ public sealed class MailFailureClassifierTests
 
         var failure = MailFailureClassifier.Classify(new AuthenticationException(), diagnostics);
 
-        Assert.Equal(kind, failure.Kind);
-        Assert.Equal(reason, failure.Reason);
+        Assert.Equal(kind, failure.Kind.ToString());
+        Assert.Equal(reason, failure.Reason.ToString());
     }
 
     [Fact]
@@ -56,16 +56,16 @@ public sealed class MailFailureClassifierTests
     }
 
     [Theory]
-    [InlineData(SocketError.ConnectionRefused, MailFailureReason.Refused)]
-    [InlineData(SocketError.HostNotFound, MailFailureReason.HostNotFound)]
-    [InlineData(SocketError.TimedOut, MailFailureReason.TimedOut)]
-    [InlineData(SocketError.NetworkUnreachable, MailFailureReason.Unreachable)]
-    public void Classify_SocketErrors_AreConnectionFailures(SocketError error, MailFailureReason reason)
+    [InlineData(SocketError.ConnectionRefused, nameof(MailFailureReason.Refused))]
+    [InlineData(SocketError.HostNotFound, nameof(MailFailureReason.HostNotFound))]
+    [InlineData(SocketError.TimedOut, nameof(MailFailureReason.TimedOut))]
+    [InlineData(SocketError.NetworkUnreachable, nameof(MailFailureReason.Unreachable))]
+    public void Classify_SocketErrors_AreConnectionFailures(SocketError error, string reason)
     {
         var failure = MailFailureClassifier.Classify(new SocketException((int)error));
 
         Assert.Equal(MailFailureKind.Connection, failure.Kind);
-        Assert.Equal(reason, failure.Reason);
+        Assert.Equal(reason, failure.Reason.ToString());
     }
 
     [Fact]

@@ -8,13 +8,13 @@ public sealed class ReplyQuotingTests
     private static readonly HashSet<string> Own = new(["alice@example.test"], StringComparer.OrdinalIgnoreCase);
 
     [Theory]
-    [InlineData("Plans", ComposeMode.Reply, "Re: Plans")]
-    [InlineData("RE: Plans", ComposeMode.ReplyAll, "RE: Plans")]
-    [InlineData("Plans", ComposeMode.Forward, "Fwd: Plans")]
-    [InlineData("Fw: Plans", ComposeMode.Forward, "Fw: Plans")]
-    [InlineData("", ComposeMode.Reply, "Re:")]
-    public void Subject_IsPrefixedOnce(string original, ComposeMode mode, string expected) =>
-        Assert.Equal(expected, ReplyQuoting.Subject(original, mode));
+    [InlineData("Plans", nameof(ComposeMode.Reply), "Re: Plans")]
+    [InlineData("RE: Plans", nameof(ComposeMode.ReplyAll), "RE: Plans")]
+    [InlineData("Plans", nameof(ComposeMode.Forward), "Fwd: Plans")]
+    [InlineData("Fw: Plans", nameof(ComposeMode.Forward), "Fw: Plans")]
+    [InlineData("", nameof(ComposeMode.Reply), "Re:")]
+    public void Subject_IsPrefixedOnce(string original, string mode, string expected) =>
+        Assert.Equal(expected, ReplyQuoting.Subject(original, Enum.Parse<ComposeMode>(mode)));
 
     [Fact]
     public void Reply_GoesToReplyTo_WhenThereIsOne()

@@ -3,7 +3,7 @@ using Mailroom.Accounts;
 namespace Mailroom.Web.Api.Accounts;
 
 /// <summary>An account as the API shows it: never the password, not even encrypted.</summary>
-public sealed record AccountJson(
+internal sealed record AccountJson(
     Guid Id,
     string DisplayName,
     string EmailAddress,
@@ -28,7 +28,7 @@ public sealed record AccountJson(
 }
 
 /// <summary>What a client sends to test, create or change an account. A blank password on a change keeps the stored one.</summary>
-public sealed record AccountRequest(
+internal sealed record AccountRequest(
     string? DisplayName,
     string? EmailAddress,
     string? Host,
@@ -60,7 +60,7 @@ public sealed record AccountRequest(
 }
 
 /// <summary>A successful test: what was learned, plus the token that lets exactly these settings be saved.</summary>
-public sealed record AccountTestJson(
+internal sealed record AccountTestJson(
     bool Succeeded,
     string TlsVersion,
     IReadOnlyList<string> Capabilities,
@@ -80,7 +80,7 @@ public sealed record AccountTestJson(
     }
 }
 
-public static class RetrievalPolicyNames
+internal static class RetrievalPolicyNames
 {
     public static string ToName(RetrievalPolicy policy) => policy switch
     {

@@ -9,7 +9,7 @@ namespace Mailroom.Web.Api.Accounts;
 /// account answers 404 exactly like a missing one. Creating or changing connection settings tests them first
 /// (unless the request carries the approval token of a successful test of exactly those settings).
 /// </summary>
-public static class AccountsEndpoints
+internal static class AccountsEndpoints
 {
     /// <summary>Maps /accounts on the /api group.</summary>
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder api)

@@ -3,7 +3,7 @@ using Mailroom.Fetching;
 namespace Mailroom.Web.Api.Fetching;
 
 /// <summary>Live fetch state of one account, as the page's progress bar and API clients poll it.</summary>
-public sealed record FetchStatusResponse(
+internal sealed record FetchStatusResponse(
     Guid AccountId,
     bool Fetching,
     DateTimeOffset? StartedAt,
@@ -45,7 +45,7 @@ public sealed record FetchStatusResponse(
         new(accountId, false, null, 0, 0, 0, 0, null, null, null, null, null, null);
 }
 
-public sealed record FetchRunResponse(
+internal sealed record FetchRunResponse(
     DateTimeOffset StartedAt,
     double? DurationSeconds,
     string Outcome,

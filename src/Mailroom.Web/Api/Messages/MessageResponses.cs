@@ -2,9 +2,9 @@ using Mailroom.Messages;
 
 namespace Mailroom.Web.Api.Messages;
 
-public sealed record MessageListResponse(IReadOnlyList<MessageListEntry> Items, string? Older, string? Newer);
+internal sealed record MessageListResponse(IReadOnlyList<MessageListEntry> Items, string? Older, string? Newer);
 
-public sealed record MessageListEntry(
+internal sealed record MessageListEntry(
     long Id,
     Guid AccountId,
     DateTimeOffset SentAt,
@@ -24,13 +24,13 @@ public sealed record MessageListEntry(
     }
 }
 
-public sealed record Address(string Name, string Email)
+internal sealed record Address(string Name, string Email)
 {
     public static IReadOnlyList<Address> Of(IReadOnlyList<MailboxView> mailboxes) => [.. mailboxes.Select(m => new Address(m.Name, m.Address))];
 }
 
 /// <summary>One message as the reading pane shows it. <see cref="Html"/> is sanitised with remote images blocked.</summary>
-public sealed record MessageResponse(
+internal sealed record MessageResponse(
     long Id,
     Guid AccountId,
     string Subject,
@@ -48,13 +48,13 @@ public sealed record MessageResponse(
     IReadOnlyList<string> Notes,
     string RawUrl);
 
-public sealed record AttachmentResponse(int Index, string FileName, string ContentType, long Size, string Url);
+internal sealed record AttachmentResponse(int Index, string FileName, string ContentType, long Size, string Url);
 
-public sealed record ReadStateRequest(IReadOnlyList<long>? MessageIds, bool Read);
+internal sealed record ReadStateRequest(IReadOnlyList<long>? MessageIds, bool Read);
 
-public sealed record ReadStateResponse(int Updated);
+internal sealed record ReadStateResponse(int Updated);
 
 /// <summary>Unread counts; a count past 9,999 is reported as 10,000 with <c>Capped</c> set (shown as "9,999+").</summary>
-public sealed record UnreadCountsResponse(int Total, bool Capped, IReadOnlyList<AccountUnreadCount> Accounts);
+internal sealed record UnreadCountsResponse(int Total, bool Capped, IReadOnlyList<AccountUnreadCount> Accounts);
 
-public sealed record AccountUnreadCount(Guid AccountId, int Unread, bool Capped);
+internal sealed record AccountUnreadCount(Guid AccountId, int Unread, bool Capped);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Mailroom.Messages;
-using Mailroom.Web.Reading;
+using Mailroom.Web.Messages;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +10,7 @@ namespace Mailroom.Web.Api.Messages;
 /// /api/messages: the reading features for the rest of the CRM. Every lookup is filtered by the signed-in owner,
 /// so another user's message ids answer 404, exactly like ids that do not exist.
 /// </summary>
-public static class MessagesEndpoints
+internal static class MessagesEndpoints
 {
     public static RouteGroupBuilder MapMessagesEndpoints(this RouteGroupBuilder api)
     {

@@ -38,7 +38,7 @@ internal static class SendEndpoint
 }
 
 /// <summary>Mode: "new" (default), "reply", "reply-all" or "forward", with <see cref="OriginalMessageId"/> for the last three.</summary>
-public sealed record SendRequest(
+internal sealed record SendRequest(
     Guid FromAddressId,
     string? To,
     string? Cc,
@@ -95,6 +95,6 @@ public sealed record SendRequest(
     }
 }
 
-public sealed record AttachmentRequest(string? FileName, string? ContentType, string? ContentBase64);
+internal sealed record AttachmentRequest(string? FileName, string? ContentType, string? ContentBase64);
 
-public sealed record SentJson(string MessageId, long? SentCopyId, string? Notice);
+internal sealed record SentJson(string MessageId, long? SentCopyId, string? Notice);

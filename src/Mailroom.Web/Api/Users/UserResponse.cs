@@ -1,3 +1,3 @@
 namespace Mailroom.Web.Api.Users;
 
-public sealed record UserResponse(string Id, string Email);
+internal sealed record UserResponse(string Id, string Email);

@@ -13,7 +13,7 @@ namespace Mailroom.Web.Pages.Compose;
 /// A failed send comes back at once with the server's refusal in words and the draft untouched; with JavaScript the page
 /// posts in the background, so even the chosen files stay attached.
 /// </summary>
-public sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgoing, IOptionsMonitor<SendingOptions> options) : PageModel
+internal sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgoing, IOptionsMonitor<SendingOptions> options) : PageModel
 {
     public const string FetchHeader = "X-Mailroom-Fetch";
     private const string SentKey = "Compose.Sent";
@@ -118,7 +118,7 @@ public sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgoin
 }
 
 /// <summary>The compose form as posted; attachments arrive separately as files.</summary>
-public sealed class ComposeForm
+internal sealed class ComposeForm
 {
     [Display(Name = "From")]
     public Guid? FromAddressId { get; set; }

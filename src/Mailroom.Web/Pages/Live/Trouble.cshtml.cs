@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mailroom.Web.Pages.Live;
 
 /// <summary>The trouble banners alone (one account's, or all of them for All mail), for live.js to swap in.</summary>
-public sealed class TroubleModel : PageModel
+internal sealed class TroubleModel : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Account { get; set; }

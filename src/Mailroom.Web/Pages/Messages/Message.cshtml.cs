@@ -1,5 +1,5 @@
 using Mailroom.Messages;
-using Mailroom.Web.Reading;
+using Mailroom.Web.Messages;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mailroom.Web.Pages.Messages;
 
 /// <summary>The reading pane: opening a message marks it read; the HTML body lives in a sandboxed frame.</summary>
-public sealed class MessageModel(MessageLookup messages, ReadState readState) : PageModel
+internal sealed class MessageModel(MessageLookup messages, ReadState readState) : PageModel
 {
     public long Id { get; private set; }
 

@@ -4,7 +4,7 @@ namespace Mailroom.Accounts.Providers;
 /// A common mail provider's POP3 settings. <see cref="Host"/> is null for providers that do not offer
 /// POP3 at all; their <see cref="Note"/> says so, which is worth more to the user than a failed test.
 /// </summary>
-public sealed record KnownProvider(
+internal sealed record KnownProvider(
     string Name,
     IReadOnlyList<string> Domains,
     string? Host,

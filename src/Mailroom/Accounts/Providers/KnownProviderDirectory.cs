@@ -7,7 +7,7 @@ namespace Mailroom.Accounts.Providers;
 /// Looks up a mail address's provider in the bundled table (known-providers.json). Only the domain
 /// after the last '@' is used, and no DNS query is made: a lookup must not reach the network.
 /// </summary>
-public sealed class KnownProviderDirectory
+internal sealed class KnownProviderDirectory
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 

@@ -1,7 +1,7 @@
 namespace Mailroom.Sending.Compose;
 
 /// <summary>A prefilled compose form: empty for a new message, or built from a stored message for Reply, Reply all and Forward.</summary>
-public sealed record ComposeDraft(
+internal sealed record ComposeDraft(
     Guid? FromAddressId,
     string To,
     string Cc,

@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Sending.Compose;
 
 /// <summary>One address the compose form offers in From.</summary>
-public sealed record FromChoice(Guid Id, string DisplayName, string Address, Guid? AccountId, string? ReplyTo)
+internal sealed record FromChoice(Guid Id, string DisplayName, string Address, Guid? AccountId, string? ReplyTo)
 {
     public string Label => string.IsNullOrWhiteSpace(DisplayName) ? Address : $"{DisplayName} <{Address}>";
 }
 
 /// <summary>Prefills the compose form: the user's verified From choices, and Reply / Reply all / Forward drafts built from a stored message.</summary>
-public sealed class ComposeDrafts(MailroomDbContext db, MessageLookup messages)
+internal sealed class ComposeDrafts(MailroomDbContext db, MessageLookup messages)
 {
     /// <summary>Only verified addresses can be chosen: an unverified one would be refused at Send anyway.</summary>
     public async Task<IReadOnlyList<FromChoice>> FromChoicesAsync(string ownerId, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace Mailroom.Sending.Compose;
 /// A message as the user wrote it. With <see cref="OriginalMessageId"/>, it answers or forwards that stored message:
 /// threading headers come from it, and a forward carries its attachments along.
 /// </summary>
-public sealed record ComposeInput
+internal sealed record ComposeInput
 {
     public Guid FromAddressId { get; init; }
 

@@ -1,6 +1,6 @@
 namespace Mailroom.Sending.Compose;
 
-public enum ComposeMode
+internal enum ComposeMode
 {
     New = 0,
     Reply = 1,

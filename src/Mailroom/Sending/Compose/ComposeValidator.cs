@@ -4,14 +4,14 @@ using MimeKit;
 namespace Mailroom.Sending.Compose;
 
 /// <summary>Recipients parsed and the rest of the form checked, with a message per field.</summary>
-public sealed record ValidatedCompose(
+internal sealed record ValidatedCompose(
     IReadOnlyList<MailboxAddress> To,
     IReadOnlyList<MailboxAddress> Cc,
     IReadOnlyList<MailboxAddress> Bcc,
     string Subject,
     string Body);
 
-public static class ComposeValidator
+internal static class ComposeValidator
 {
     public const int MaxSubjectLength = 500;
 

@@ -1,4 +1,4 @@
 namespace Mailroom.Sending.Compose;
 
 /// <summary>A file the user attached. The name is only a suggestion to the recipient's mail program.</summary>
-public sealed record OutgoingAttachment(string FileName, string ContentType, byte[] Content);
+internal sealed record OutgoingAttachment(string FileName, string ContentType, byte[] Content);

@@ -4,7 +4,7 @@ using MimeKit.Utils;
 namespace Mailroom.Sending.Compose;
 
 /// <summary>Everything a message needs once the input is validated and the sender is known.</summary>
-public sealed record OutgoingParts(
+internal sealed record OutgoingParts(
     MailboxAddress From,
     MailboxAddress? ReplyTo,
     IReadOnlyList<MailboxAddress> To,
@@ -18,7 +18,7 @@ public sealed record OutgoingParts(
     IReadOnlyList<string> References);
 
 /// <summary>Builds the MIME message: plain text body, attachments, threading headers (RFC 5322 §3.6.4).</summary>
-public static class OutgoingMessageBuilder
+internal static class OutgoingMessageBuilder
 {
     public static MimeMessage Build(OutgoingParts parts, DateTimeOffset now)
     {

@@ -7,7 +7,7 @@ namespace Mailroom.Sending.Compose;
 /// names. Each must be one real mailbox (local part @ a domain with a dot, or a bracketed IP literal): no groups, no bare
 /// names, no line breaks that could smuggle in headers.
 /// </summary>
-public static class RecipientList
+internal static class RecipientList
 {
     public const int MaxRecipients = 100;
 

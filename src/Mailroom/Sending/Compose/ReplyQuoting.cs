@@ -10,7 +10,7 @@ namespace Mailroom.Sending.Compose;
 /// What Reply, Reply all and Forward take from the original message: recipients, subject, quoted text and threading
 /// headers. Built from the stored raw message, so it works for any message Mailroom fetched.
 /// </summary>
-public static class ReplyQuoting
+internal static class ReplyQuoting
 {
     public static string Subject(string? original, ComposeMode mode)
     {

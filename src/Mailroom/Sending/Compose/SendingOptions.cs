@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Mailroom.Sending.Compose;
 
 /// <summary>Limits on what users send (<c>Mailroom:Sending</c>).</summary>
-public sealed class SendingOptions
+internal sealed class SendingOptions
 {
     public const string SectionName = "Mailroom:Sending";
 

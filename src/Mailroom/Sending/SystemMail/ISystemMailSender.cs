@@ -3,7 +3,7 @@ using MimeKit;
 namespace Mailroom.Sending.SystemMail;
 
 /// <summary>Sends mail from Mailroom itself: through the administrator's relay, or into the outbox folder when none is configured.</summary>
-public interface ISystemMailSender
+internal interface ISystemMailSender
 {
     /// <summary>True when messages only land in the outbox folder; the UI says so.</summary>
     bool WritesToOutbox { get; }

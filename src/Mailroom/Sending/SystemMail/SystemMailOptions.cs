@@ -7,7 +7,7 @@ namespace Mailroom.Sending.SystemMail;
 /// Mailroom's own outgoing mail (<c>Mailroom:Smtp:Relay</c>): notifications, verification emails, and "Mailroom's SMTP"
 /// for users. With no <see cref="Host"/>, messages are written to <see cref="OutboxDirectory"/> instead of sent.
 /// </summary>
-public sealed class SystemMailOptions
+internal sealed class SystemMailOptions
 {
     public const string SectionName = "Mailroom:Smtp:Relay";
 

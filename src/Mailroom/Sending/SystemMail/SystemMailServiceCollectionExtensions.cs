@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.Sending.SystemMail;
 
-public static class SystemMailServiceCollectionExtensions
+internal static class SystemMailServiceCollectionExtensions
 {
     public static IServiceCollection AddMailroomSystemMail(this IServiceCollection services)
     {

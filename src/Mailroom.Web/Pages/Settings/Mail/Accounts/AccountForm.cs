@@ -4,7 +4,7 @@ using Mailroom.Accounts;
 namespace Mailroom.Web.Pages.Settings.Mail.Accounts;
 
 /// <summary>The add/edit form as posted. The password is write-only: it is never rendered back into the page.</summary>
-public sealed class AccountForm
+internal sealed class AccountForm
 {
     [Display(Name = "Display name")]
     public string DisplayName { get; set; } = "";

@@ -13,7 +13,7 @@ namespace Mailroom.Web.Pages.Settings.Mail.Accounts;
 /// encrypted approval token, never as text in the page.
 /// </summary>
 [Authorize]
-public abstract class AccountFormPageModel(Pop3AccountService accounts, KnownProviderDirectory providers) : PageModel
+internal abstract class AccountFormPageModel(Pop3AccountService accounts, KnownProviderDirectory providers) : PageModel
 {
     [BindProperty]
     public AccountForm Input { get; set; } = new();

@@ -4,13 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Mailroom.Web.Pages.Settings.Mail.Accounts;
 
-public sealed class AddModel(Pop3AccountService accounts, KnownProviderDirectory providers) : AccountFormPageModel(accounts, providers)
+internal sealed class AddModel(Pop3AccountService accounts, KnownProviderDirectory providers) : AccountFormPageModel(accounts, providers)
 {
     public override Guid? AccountId => null;
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +17,7 @@ public sealed class AddModel(Pop3AccountService accounts, KnownProviderDirectory
             TempData["Saved"] = $"{result.Account!.DisplayName} was added. Mailroom will start fetching its mail shortly.";
 
             // Issue 6: once the incoming server works, the user is prompted for the outgoing details.
-            return RedirectToPage("/Settings/Mail/SendAs/Setup", new { account = result.Account.Id });
+            return RedirectToPage("/Settings/Mail/SenderAddresses/Setup", new { account = result.Account.Id });
         }
 
         if (result.Status == AccountChangeStatus.TestRequired)

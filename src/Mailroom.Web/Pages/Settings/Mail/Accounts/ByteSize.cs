@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Mailroom.Web.Pages.Settings.Mail.Accounts;
 
 /// <summary>Sizes and durations the way people read them ("12.3 MB", "15 minutes").</summary>
-public static class ByteSize
+internal static class ByteSize
 {
     private static readonly string[] Units = ["bytes", "KB", "MB", "GB", "TB"];
 

@@ -8,7 +8,7 @@ namespace Mailroom.Web.Pages.Settings.Mail.Accounts;
 
 /// <summary>Deleting an account asks first what happens to the mail already fetched from it.</summary>
 [Authorize]
-public sealed class DeleteModel(Pop3AccountService accounts) : PageModel
+internal sealed class DeleteModel(Pop3AccountService accounts) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }

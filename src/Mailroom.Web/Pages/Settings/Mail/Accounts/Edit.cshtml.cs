@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Mailroom.Web.Pages.Settings.Mail.Accounts;
 
-public sealed class EditModel(Pop3AccountService accounts, KnownProviderDirectory providers) : AccountFormPageModel(accounts, providers)
+internal sealed class EditModel(Pop3AccountService accounts, KnownProviderDirectory providers) : AccountFormPageModel(accounts, providers)
 {
     [FromRoute]
     public Guid Id { get; set; }

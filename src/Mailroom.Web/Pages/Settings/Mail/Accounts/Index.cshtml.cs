@@ -9,7 +9,7 @@ namespace Mailroom.Web.Pages.Settings.Mail.Accounts;
 
 /// <summary>Settings » Mail » Mail Accounts: the user's POP3 accounts with their state, plus Fetch now, Enable and Disable.</summary>
 [Authorize]
-public sealed class IndexModel(Pop3AccountService accounts, FetchRequests fetchRequests, TimeProvider time) : PageModel
+internal sealed class IndexModel(Pop3AccountService accounts, FetchRequests fetchRequests, TimeProvider time) : PageModel
 {
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
 
