@@ -16,6 +16,7 @@ internal static class ApiEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup("/api");
         api.MapAuthEndpoints();
         api.MapMeEndpoint();
+        api.MapTimeZoneEndpoint();
         api.MapMessagesEndpoints();
         api.MapAccountsEndpoints();
         api.MapFetchEndpoints();

@@ -67,6 +67,7 @@ internal static class IdentityServiceCollectionExtensions
         });
 
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<UserTimeZone>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;

@@ -99,7 +99,6 @@
       pill.textContent = unseen === 1 ? "1 new message" : `${unseen} new messages`;
       pill.hidden = false;
     }
-    region.dispatchEvent(new CustomEvent("live:rows", { bubbles: true }));
   };
 
   // --- Regions, each redrawn on the kinds of change it shows.
@@ -138,7 +137,11 @@
       do {
         state.again = false;
         const fresh = await load(region.url());
-        if (fresh && region.element.isConnected) region.apply(fresh);
+        if (fresh && region.element.isConnected) {
+          region.apply(fresh);
+          // New HTML carries times in UTC text: time.js writes them in the reader's zone.
+          region.element.dispatchEvent(new CustomEvent("live:updated", { bubbles: true }));
+        }
       } while (state.again);
     } catch {
       // The next change, or the next reconnect, redraws it.
