@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Mailroom.Data;
 using Mailroom.Fetching;
 using Mailroom.Live;
+using Mailroom.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +29,8 @@ internal sealed partial class Pop3AccountService(
     {
         var accounts = await Owned(ownerId).AsNoTracking().OrderBy(a => a.DisplayName).ThenBy(a => a.Id).ToListAsync(cancellationToken);
         var counts = await db.Messages
-            .Where(m => m.OwnerId == ownerId)
+            // Fetched mail only: copies of mail sent from the account are not what the account brought in.
+            .Where(m => m.OwnerId == ownerId && m.Folder == MailFolder.Inbox)
             .GroupBy(m => m.AccountId)
             .Select(g => new { AccountId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.AccountId, g => g.Count, cancellationToken);
@@ -44,7 +46,7 @@ internal sealed partial class Pop3AccountService(
             return null;
         }
 
-        var count = await db.Messages.CountAsync(m => m.AccountId == accountId && m.OwnerId == ownerId, cancellationToken);
+        var count = await db.Messages.CountAsync(m => m.AccountId == accountId && m.OwnerId == ownerId && m.Folder == MailFolder.Inbox, cancellationToken);
         var fetches = await FetchStatusesAsync([accountId], cancellationToken);
         return AccountSummary.From(account, count, fetches.GetValueOrDefault(accountId));
     }

@@ -210,12 +210,27 @@ public sealed class Pop3AccountServiceTests
             ("STAT", ["+OK 0 0"]),
             ("QUIT", ["+OK Bye"]));
 
-    private static async Task AddMessageAsync(AccountsTestBed bed, Pop3Account account)
+    [Fact]
+    public async Task TheAccountsMessageCount_CountsFetchedMailOnly_NotCopiesOfMailSentFromIt()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        var account = await bed.AddAccountAsync();
+        await AddMessageAsync(bed, account);
+        await AddMessageAsync(bed, account);
+        await AddMessageAsync(bed, account, MailFolder.Sent);
+        var service = bed.Service();
+
+        Assert.Equal(2, Assert.Single(await service.ListAsync("owner-1", CancellationToken.None)).MessageCount);
+        Assert.Equal(2, (await service.GetAsync("owner-1", account.Id, CancellationToken.None))!.MessageCount);
+    }
+
+    private static async Task AddMessageAsync(AccountsTestBed bed, Pop3Account account, MailFolder folder = MailFolder.Inbox)
     {
         bed.Db.Messages.Add(new StoredMessage
         {
             AccountId = account.Id,
             OwnerId = account.OwnerId,
+            Folder = folder,
             SentAt = bed.Time.GetUtcNow(),
             StoredAt = bed.Time.GetUtcNow(),
             Raw = new RawMessage { Content = "Subject: hi\r\n\r\nhello\r\n"u8.ToArray() },
