@@ -1,4 +1,5 @@
 using Mailroom.Accounts;
+using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Fetching;
 using Mailroom.Messages;
@@ -26,6 +27,7 @@ builder.Services.AddMailroomIdentity();
 builder.Services.AddMailroomAccounts();
 builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
+builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
 builder.Services.AddMailroomLive();

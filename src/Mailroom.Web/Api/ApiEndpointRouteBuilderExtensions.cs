@@ -1,4 +1,5 @@
 using Mailroom.Web.Api.Accounts;
+using Mailroom.Web.Api.Clients;
 using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Api.Messages;
 using Mailroom.Web.Api.SenderAddresses;
@@ -22,6 +23,8 @@ internal static class ApiEndpointRouteBuilderExtensions
         api.MapFetchEndpoints();
         api.MapSenderAddressEndpoints();
         api.MapSendEndpoint();
+        api.MapClientsEndpoints();
+        api.MapWorkspaceEndpoints();
         return endpoints;
     }
 }

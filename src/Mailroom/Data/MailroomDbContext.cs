@@ -1,9 +1,11 @@
 using Mailroom.Accounts;
+using Mailroom.Clients;
 using Mailroom.Fetching;
 using Mailroom.Live;
 using Mailroom.Messages;
 using Mailroom.SenderAddresses;
 using Mailroom.Users;
+using Mailroom.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +31,22 @@ internal sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> opti
     public DbSet<SenderAddress> SenderAddresses => Set<SenderAddress>();
 
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
+
+    public DbSet<WorkspaceInvitation> WorkspaceInvitations => Set<WorkspaceInvitation>();
+
+    public DbSet<SharedAccount> SharedAccounts => Set<SharedAccount>();
+
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<ClientAddress> ClientAddresses => Set<ClientAddress>();
+
+    public DbSet<MessageFiling> MessageFilings => Set<MessageFiling>();
+
+    public DbSet<ClientRefiling> ClientRefilings => Set<ClientRefiling>();
 
     public DbSet<MailboxEvent> MailboxEvents => Set<MailboxEvent>();
 

@@ -1,3 +1,4 @@
+using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Live;
 using Mailroom.Messages;
@@ -38,14 +39,14 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
             .Select(e => e.Uid)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
-        var stored = 0;
+        var stored = new List<StoredMessage>();
         long storedBytes = 0;
         foreach (var (message, summary) in parsed.Where(p => !known.Contains(p.Message.Server.Uid)))
         {
             var row = summary.ToStoredMessage(account.AccountId, account.OwnerId, MailFolder.Inbox, message.Content, now);
             db.Messages.Add(row);
             db.UidLedger.Add(new UidLedgerEntry { AccountId = account.AccountId, Uid = message.Server.Uid, FirstSeenAt = now, StoredMessage = row });
-            stored++;
+            stored.Add(row);
             storedBytes += message.Content.LongLength;
         }
 
@@ -56,16 +57,17 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
             newlySkipped++;
         }
 
-        if (stored > 0)
+        if (stored.Count > 0)
         {
             MailboxEvents.Add(db, account.OwnerId, account.AccountId, MailboxChange.Mail, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await StoredMailHooks.RunAsync(db, stored, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // Everything downloaded is now committed, by this transaction or by the one a replay repeated.
-        return new CommittedBatch([.. messages.Select(m => m.Server)], stored, storedBytes, newlySkipped);
+        return new CommittedBatch([.. messages.Select(m => m.Server)], stored.Count, storedBytes, newlySkipped);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Mailroom.Network;
@@ -156,7 +157,10 @@ internal sealed partial class OutgoingMailService(
         var copy = MessageSummaryParser.Parse(transmitted, now).ToStoredMessage(accountId, ownerId, MailFolder.Sent, transmitted, now);
         copy.IsRead = true;
         db.Messages.Add(copy);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await StoredMailHooks.RunAsync(db, [copy], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return copy;
     }
 

@@ -7,22 +7,27 @@ namespace Mailroom.IntegrationTests.Reading;
 /// <summary>An HttpClient signed in through the real sign-up form (cookie + antiforgery), for page-level checks without a browser.</summary>
 public static partial class PageSession
 {
-    public static async Task<HttpClient> SignUpAsync(MailroomAppFactory app, TestUser user)
+    public static Task<HttpClient> SignUpAsync(MailroomAppFactory app, TestUser user) => SubmitAsync(app, user, "sign-up");
+
+    /// <summary>Signs an existing user in through the real sign-in form.</summary>
+    public static Task<HttpClient> SignInAsync(MailroomAppFactory app, TestUser user) => SubmitAsync(app, user, "sign-in");
+
+    private static async Task<HttpClient> SubmitAsync(MailroomAppFactory app, TestUser user, string page)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(user);
         var client = app.CreateHttpClient();
-        var form = await client.GetStringAsync(new Uri("sign-up", UriKind.Relative));
+        var form = await client.GetStringAsync(new Uri(page, UriKind.Relative));
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = user.Email,
             ["Input.Password"] = user.Password,
             ["__RequestVerificationToken"] = AntiforgeryToken(form),
         });
-        using var response = await client.PostAsync(new Uri("sign-up", UriKind.Relative), content);
+        using var response = await client.PostAsync(new Uri(page, UriKind.Relative), content);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
-            throw new InvalidOperationException($"Sign-up answered {(int)response.StatusCode}, not a redirect to the shell.");
+            throw new InvalidOperationException($"{page} answered {(int)response.StatusCode}, not a redirect to the shell.");
         }
 
         return client;

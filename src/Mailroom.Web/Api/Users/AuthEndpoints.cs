@@ -1,5 +1,6 @@
 using Mailroom.Users;
 using Mailroom.Web.Users;
+using Mailroom.Workspaces;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -28,7 +29,8 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<UserResponse>, ValidationProblem>> RegisterAsync(
-        RegisterRequest request, UserManager<MailroomUser> users, ILogger<PasswordSignIn> logger)
+        RegisterRequest request, UserManager<MailroomUser> users, WorkspaceDirectory workspaces, ILogger<PasswordSignIn> logger,
+        CancellationToken cancellationToken)
     {
         var user = new MailroomUser { UserName = request.Email, Email = request.Email };
         var result = await users.CreateAsync(user, request.Password ?? "");
@@ -40,6 +42,7 @@ internal static class AuthEndpoints
         }
 
         UserLog.SignedUp(logger, user.Id);
+        await workspaces.CreateOwnAsync(user.Id, cancellationToken);
         return TypedResults.Ok(new UserResponse(user.Id, user.Email!));
     }
 

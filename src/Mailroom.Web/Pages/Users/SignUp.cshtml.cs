@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Mailroom.Users;
 using Mailroom.Web.Users;
+using Mailroom.Workspaces;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,7 @@ internal sealed class SignUpModel(
     UserManager<MailroomUser> users,
     SignInManager<MailroomUser> signInManager,
     IOptions<UserSecurityOptions> options,
+    WorkspaceDirectory workspaces,
     ILogger<SignUpModel> logger) : PageModel
 {
     [BindProperty]
@@ -44,6 +46,7 @@ internal sealed class SignUpModel(
         }
 
         UserLog.SignedUp(logger, user.Id);
+        await workspaces.CreateOwnAsync(user.Id, HttpContext.RequestAborted);
         await signInManager.SignInAsync(user, isPersistent: false);
         return LocalRedirect("/");
     }
