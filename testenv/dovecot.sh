@@ -32,6 +32,10 @@ mail_gid = $gid
 mail_location = maildir:~
 pop3_lock_session = yes
 pop3_uidl_format = %08Xu%08Xv
+# The scale benchmark holds a few hundred sessions at once (three nodes, tens each, beside the test suite);
+# the defaults (100 processes per service) would drop connections.
+default_process_limit = 1000
+default_client_limit = 4000
 
 # One passwd-file per user (users.d/<user>): see README "Mailbox users" for why.
 passdb {

@@ -54,7 +54,7 @@ internal static class IngestChild
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<FetchRequests>().RequestAsync(accountId, default);
-        var lease = (await scope.ServiceProvider.GetRequiredService<FetchLeases>().ClaimDueAsync("bench", 1, TimeSpan.FromMinutes(5), default)).Single();
+        var lease = (await scope.ServiceProvider.GetRequiredService<FetchStateStore>().ClaimDueAsync("bench", 1, TimeSpan.FromMinutes(5), ClaimFilter.Any, default)).Single().Lease;
         var clock = Stopwatch.StartNew();
         await scope.ServiceProvider.GetRequiredService<AccountFetcher>().FetchAsync(lease, default);
         var elapsed = clock.Elapsed;

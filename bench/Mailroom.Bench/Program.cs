@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Mailroom.Bench;
 using Mailroom.Bench.Reading;
+using Mailroom.Bench.Scale;
 using Npgsql;
 
 // bench: dotnet bench/Mailroom.Bench/bin/Release/net10.0/Mailroom.Bench.dll [sizes, default 2000,10000]
@@ -9,6 +10,12 @@ using Npgsql;
 if (args is ["reading", .. var readingArgs])
 {
     return await ReadingBenchmark.RunAsync(readingArgs);
+}
+
+// The "scale" sub-command is the scale benchmark (thousands of accounts kept on schedule by one and three nodes); see Scale/ScaleBenchmark.
+if (args is ["scale", .. var scaleArgs])
+{
+    return await ScaleBenchmark.RunAsync(scaleArgs);
 }
 
 // The "ingest" sub-command is the child process the benchmark measures; see IngestChild.

@@ -11,7 +11,11 @@ using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
 using Mailroom.Web.Live;
 using Mailroom.Web.Messages;
+using Mailroom.Web.Operations;
+
+using Mailroom.Web.Search;
 using Mailroom.Web.Shell;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,10 +31,14 @@ builder.Services.AddMailroomIdentity();
 builder.Services.AddMailroomAccounts();
 builder.Services.AddMailroomFetching();
 builder.Services.AddMailroomMessages();
+builder.Services.AddMailroomSearch();
 builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
 builder.Services.AddMailroomApi();
 builder.Services.AddMailroomLive();
+builder.Services.AddMailroomMetrics(builder.Configuration);
+builder.Services.AddMailroomAdministrators();
+builder.Services.AddMailroomRateLimiting();
 
 var app = builder.Build();
 
@@ -40,9 +48,11 @@ app.UseMailroomHosting();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMailroomApiAntiforgery();
 
 app.MapMailroomHealth();
+app.MapMailroomMetrics();
 app.MapMailroomApi();
 app.MapLiveEvents();
 app.MapMessageContent();

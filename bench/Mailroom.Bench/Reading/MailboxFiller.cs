@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Mailroom.Accounts;
+using Mailroom.Bench.Search;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Bench.Reading;
@@ -53,15 +55,22 @@ internal static class MailboxFiller
         {
             await using var db = database.NewContext();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var batch = new List<IndexedMessage>(BatchSize);
             for (var i = done; i < Math.Min(count, done + BatchSize); i++)
             {
                 // About five years of mail; every tenth message shares its second with the one before.
                 var sentAt = start.AddSeconds(i * 1_500L + (i % 10 == 0 ? 0 : random.Next(1, 1_400)));
                 var raw = Message(i, sentAt, random);
-                db.Messages.Add(MessageSummaryParser.Parse(raw, sentAt).ToStoredMessage(account.Id, ownerId, MailFolder.Inbox, raw, sentAt));
+                var summary = MessageSummaryParser.Parse(raw, sentAt);
+                var message = summary.ToStoredMessage(account.Id, ownerId, MailFolder.Inbox, raw, sentAt);
+                db.Messages.Add(message);
+                batch.Add(new IndexedMessage(message, summary.Text));
             }
 
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await SearchIndex.AddAsync(db, batch, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             if ((done / BatchSize) % 10 == 9)
             {
                 Console.Error.WriteLine($"  stored {done + BatchSize:N0} messages ({watch.Elapsed.TotalSeconds:F0} s)");
@@ -80,6 +89,8 @@ internal static class MailboxFiller
             body.Append("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore ")
                 .Append("et dolore magna aliqua. Message ").Append(index).Append(", paragraph ").Append(p).Append(".\r\n\r\n");
         }
+
+        body.Append(SearchWords.For(index));
 
         return Encoding.UTF8.GetBytes(
             $"From: {Senders[index % Senders.Length]}\r\nTo: Bench <bench@example.test>\r\nSubject: {Subjects[index % Subjects.Length]} #{index}\r\n" +

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Mailroom.Bench.Search;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Mailroom.Bench.Reading;
 
 /// <summary>
 /// Reading benchmark (bench/README.md, "Reading"): one account with 100,000 stored messages; list page 1, 1,000 and
-/// 2,000 and open a message, p50/p95 over repeated HTTP requests to the real app process, with the query plans.
+/// 2,000, open a message and search (Search/SearchFigures), p50/p95 over repeated HTTP requests to the real app process, with the query plans.
 /// Usage: dotnet bench/Mailroom.Bench/bin/Release/net10.0/Mailroom.Bench.dll reading [--messages 100000] [--requests 300] [--providers sqlite,postgres] [--web path]
 /// </summary>
 internal static class ReadingBenchmark
@@ -89,9 +90,8 @@ internal static class ReadingBenchmark
             await Latency.MeasureAsync(client, $"list, All mail, page {middlePage:N0}", _ => $"api/messages?after={middle}", options.Requests, cancellationToken),
             await Latency.MeasureAsync(client, "open a message (random id)", i => $"api/messages/{sample[i % sample.Length]}", options.Requests, cancellationToken),
             await Latency.MeasureAsync(client, "unread counts (left pane)", _ => "api/messages/unread-counts", options.Requests, cancellationToken),
-            await Latency.MeasureAsync(client, "search subject word, page 1", _ => $"api/messages?account={account}&q=renewal", options.Requests, cancellationToken),
-            await Latency.MeasureAsync(client, "search matching nothing (reads the whole account)", _ => $"api/messages?account={account}&q=zzzz", Math.Min(options.Requests, 50), cancellationToken),
         };
+        results.AddRange(await SearchFigures.MeasureAsync(client, account, options.Requests, cancellationToken));
 
         Console.WriteLine();
         Console.WriteLine("| request | n | p50 ms | p95 ms | max ms | response bytes |");
@@ -101,6 +101,8 @@ internal static class ReadingBenchmark
             Console.WriteLine(result.ToMarkdownRow());
         }
 
+        Console.WriteLine();
+        Console.WriteLine(await SearchFigures.IndexSizeAsync(database, options.Messages, cancellationToken));
         Console.WriteLine();
         Console.WriteLine($"Query plan, list page 1:\n```\n{await QueryPlans.ExplainListAsync(database, new MessageListRequest(ownerId, account), cancellationToken)}```");
         Console.WriteLine($"Query plan, list page {middlePage:N0}:\n```\n{await QueryPlans.ExplainListAsync(database, new MessageListRequest(ownerId, account, After: middleCursor), cancellationToken)}```");
@@ -143,7 +145,7 @@ internal sealed record BenchOptions(int Messages, int Requests, IReadOnlyList<Da
     }
 
     /// <summary>The Release build of the web app in this repository (build it first: dotnet build -c Release src/Mailroom.Web).</summary>
-    private static string DefaultWebAssembly()
+    internal static string DefaultWebAssembly()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Mailroom.slnx")))

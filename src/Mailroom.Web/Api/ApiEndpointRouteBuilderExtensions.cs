@@ -5,6 +5,7 @@ using Mailroom.Web.Api.Messages;
 using Mailroom.Web.Api.SenderAddresses;
 using Mailroom.Web.Api.Sending;
 using Mailroom.Web.Api.Users;
+using Mailroom.Web.Throttling;
 
 namespace Mailroom.Web.Api;
 
@@ -14,7 +15,7 @@ internal static class ApiEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapMailroomApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi().AllowAnonymous();
-        var api = endpoints.MapGroup("/api");
+        var api = endpoints.MapGroup("/api").RequireRateLimiting(RateLimitPolicies.Api);
         api.MapAuthEndpoints();
         api.MapMeEndpoint();
         api.MapTimeZoneEndpoint();
@@ -23,6 +24,7 @@ internal static class ApiEndpointRouteBuilderExtensions
         api.MapFetchEndpoints();
         api.MapSenderAddressEndpoints();
         api.MapSendEndpoint();
+        api.MapOutboxEndpoints();
         api.MapClientsEndpoints();
         api.MapWorkspaceEndpoints();
         return endpoints;

@@ -1,5 +1,7 @@
+using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Web.Api;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -17,11 +19,32 @@ internal static class HostingExtensions
         services.AddOptions<HostingOptions>()
             .BindConfiguration(HostingOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(hosting => hosting.PublicOrigin is not null,
+                $"{HostingOptions.SectionName}:PublicBaseUrl must be set to Mailroom's public address, e.g. https://mail.example.com: links in mail are built from it, never from a request.")
             .ValidateOnStart();
+        services.AddOptions<HostFilteringOptions>().Configure<IOptions<HostingOptions>, IConfiguration>((filtering, hosting, configuration) =>
+        {
+            // A request naming another host is refused, so nothing downstream can be fooled by a forged Host header.
+            if (string.IsNullOrEmpty(configuration["AllowedHosts"]) && hosting.Value.PublicOrigin is { } origin)
+            {
+                filtering.AllowedHosts = [origin.IdnHost];
+            }
+        });
+        services.AddOptions<AccountLinksOptions>().Configure<IOptions<HostingOptions>>((links, hosting) =>
+            links.PublicOrigin = hosting.Value.PublicOrigin);
         services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) =>
             host.ShutdownTimeout = hosting.Value.ShutdownTimeout);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((forwarded, hosting) =>
             TrustProxies(forwarded, hosting.Value.TrustedProxies));
+
+        // Every cookie (session, antiforgery, temp data) is Secure whenever the request was HTTPS, directly or per a trusted proxy.
+        services.Configure<CookiePolicyOptions>(cookies => cookies.Secure = CookieSecurePolicy.SameAsRequest);
+        services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            // HSTS is sent on HTTPS responses only; the public host may well be an address in tests and small set-ups.
+            hsts.ExcludedHosts.Clear();
+        });
 
         // One JSON object per line for log collectors in production, readable lines on a developer's console;
         // Logging:Console:FormatterName (json, simple, systemd) overrides either.
@@ -43,6 +66,8 @@ internal static class HostingExtensions
             app.UseForwardedHeaders();
         }
 
+        app.UseHsts();
+        app.UseCookiePolicy();
         app.UseMailroomSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -17,4 +17,16 @@ internal sealed class HostingOptions
     /// Empty: forwarded headers are ignored, since anyone could send them.
     /// </summary>
     public IList<string> TrustedProxies { get; } = [];
+
+    /// <summary>
+    /// Mailroom's public address, e.g. https://mail.example.com: the only base of links in mail (verification, password
+    /// reset) and, unless AllowedHosts is set, the only Host a request may name. Never taken from a request.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary><see cref="PublicBaseUrl"/> as an absolute http(s) address without a trailing slash, or null when unusable.</summary>
+    public Uri? PublicOrigin =>
+        Uri.TryCreate(PublicBaseUrl?.Trim().TrimEnd('/'), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0
+            ? uri
+            : null;
 }

@@ -11,38 +11,46 @@ internal sealed class LiveEventHub
     // A stream that stops reading loses its oldest events, never the node's memory: each event only asks for a redraw.
     private const int QueuedPerStream = 256;
 
-    private readonly ConcurrentDictionary<string, ImmutableList<Channel<MailboxEvent>>> _streams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableList<OpenStream>> _streams = new(StringComparer.Ordinal);
 
-    public int StreamCount => _streams.Values.Sum(list => list.Count);
+    public bool IsIdle => _streams.IsEmpty;
 
-    public LiveSubscription Subscribe(string userId)
+    /// <summary>
+    /// The oldest event id an open stream replayed from: a poller that was idle starts there, so nothing that became
+    /// visible between a stream's replay and the poller's first read is lost. Null: no stream asked for a replay.
+    /// </summary>
+    public long? EarliestStart => _streams.Values.SelectMany(list => list).Min(stream => stream.StartsAfter);
+
+    /// <summary><paramref name="startsAfter"/>: the id the stream replays from, if any.</summary>
+    public LiveSubscription Subscribe(string userId, long? startsAfter)
     {
-        var channel = Channel.CreateBounded<MailboxEvent>(
-            new BoundedChannelOptions(QueuedPerStream) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        _streams.AddOrUpdate(userId, _ => [channel], (_, list) => list.Add(channel));
-        return new LiveSubscription(channel.Reader, () => Remove(userId, channel));
+        var stream = new OpenStream(
+            Channel.CreateBounded<MailboxEvent>(new BoundedChannelOptions(QueuedPerStream) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true }),
+            startsAfter);
+        _streams.AddOrUpdate(userId, _ => [stream], (_, list) => list.Add(stream));
+        return new LiveSubscription(stream.Channel.Reader, () => Remove(userId, stream));
     }
 
     public void Publish(MailboxEvent change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (_streams.TryGetValue(change.UserId, out var channels))
+        if (_streams.TryGetValue(change.UserId, out var streams))
         {
-            foreach (var channel in channels)
+            foreach (var stream in streams)
             {
-                channel.Writer.TryWrite(change);
+                stream.Channel.Writer.TryWrite(change);
             }
         }
     }
 
-    private void Remove(string userId, Channel<MailboxEvent> channel)
+    private void Remove(string userId, OpenStream stream)
     {
-        channel.Writer.TryComplete();
+        stream.Channel.Writer.TryComplete();
         while (_streams.TryGetValue(userId, out var list))
         {
-            var rest = list.Remove(channel);
+            var rest = list.Remove(stream);
             var replaced = rest.IsEmpty
-                ? _streams.TryRemove(new KeyValuePair<string, ImmutableList<Channel<MailboxEvent>>>(userId, list))
+                ? _streams.TryRemove(new KeyValuePair<string, ImmutableList<OpenStream>>(userId, list))
                 : _streams.TryUpdate(userId, rest, list);
             if (replaced)
             {
@@ -50,6 +58,8 @@ internal sealed class LiveEventHub
             }
         }
     }
+
+    private sealed record OpenStream(Channel<MailboxEvent> Channel, long? StartsAfter);
 }
 
 /// <summary>One stream's queue of events; disposing it unsubscribes.</summary>

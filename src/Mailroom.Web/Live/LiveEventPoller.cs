@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Web.Live;
 
 /// <summary>
-/// The one reader of the events table on this node: every PollInterval it reads what is new (one query, however many
-/// pages are open) and hands each event to the hub. Events written by any node reach every node this way, on SQLite
-/// and PostgreSQL alike. Also prunes events past their retention.
+/// The one reader of the events table on this node: every PollInterval, while a page on this node is listening, it
+/// reads what is new (one query, however many pages are open) and hands each event to the hub. Events written by any
+/// node reach every node this way, on SQLite and PostgreSQL alike. With no page open it reads nothing; it only prunes
+/// events past their retention, once every <see cref="PruneEvery"/>.
 /// </summary>
 internal sealed partial class LiveEventPoller(
     IServiceScopeFactory scopes,
@@ -23,36 +24,27 @@ internal sealed partial class LiveEventPoller(
     {
         var window = new SettleWindow();
         var nextPrune = time.GetUtcNow();
-        using var timer = new PeriodicTimer(options.CurrentValue.PollInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            // A fresh delay each round, not a PeriodicTimer: a clock that jumps ahead (a test's fake clock advanced by
+            // days, a suspended VM) wakes the poller once, not once for every interval it skipped.
+            await Task.Delay(options.CurrentValue.PollInterval, time, stoppingToken);
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
                 var now = time.GetUtcNow();
-                if (window.Floor is null)
+                if (hub.IsIdle)
                 {
-                    // Events from before this node started reach pages through their own resume query.
-                    window.Start(await db.MailboxEvents.MaxAsync(e => (long?)e.Id, stoppingToken) ?? 0);
+                    // Streams opened later replay what they missed themselves; the window restarts with them.
+                    window = new SettleWindow();
+                }
+                else
+                {
+                    await PublishNewAsync(window, now, stoppingToken);
                 }
 
-                var floor = window.Floor!.Value;
-                var fresh = await db.MailboxEvents.AsNoTracking()
-                    .Where(e => e.Id > floor)
-                    .OrderBy(e => e.Id)
-                    .Take(BatchSize)
-                    .ToListAsync(stoppingToken);
-                foreach (var change in fresh.Where(e => window.FirstSighting(e.Id)))
-                {
-                    hub.Publish(change);
-                }
-
-                window.Advance(now, options.CurrentValue.SettleTime);
                 if (now >= nextPrune)
                 {
-                    var cutoff = now - options.CurrentValue.Retention;
-                    await db.MailboxEvents.Where(e => e.At < cutoff).ExecuteDeleteAsync(stoppingToken);
+                    await PruneAsync(now, stoppingToken);
                     nextPrune = now + PruneEvery;
                 }
             }
@@ -62,6 +54,39 @@ internal sealed partial class LiveEventPoller(
                 LogPollFailed(logger, exception);
             }
         }
+    }
+
+    private async Task PublishNewAsync(SettleWindow window, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
+        if (window.Floor is null)
+        {
+            // From the oldest point an open stream replayed from: what became visible after its replay is published.
+            // Without one, events from before this moment reach pages through their own resume query.
+            window.Start(hub.EarliestStart ?? await db.MailboxEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0);
+        }
+
+        var floor = window.Floor!.Value;
+        var fresh = await db.MailboxEvents.AsNoTracking()
+            .Where(e => e.Id > floor)
+            .OrderBy(e => e.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var change in fresh.Where(e => window.FirstSighting(e.Id)))
+        {
+            hub.Publish(change);
+        }
+
+        window.Advance(now, options.CurrentValue.SettleTime);
+    }
+
+    private async Task PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
+        var cutoff = now - options.CurrentValue.Retention;
+        await db.MailboxEvents.Where(e => e.At < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read live events; retrying on the next tick")]

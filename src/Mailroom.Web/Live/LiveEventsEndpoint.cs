@@ -54,7 +54,7 @@ internal static class LiveEventsEndpoint
         {
             // A stopping node ends its streams at once; the browsers reconnect to whichever node is up.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, appStopping);
-            using var subscription = hub.Subscribe(userId);
+            using var subscription = hub.Subscribe(userId, resumeAfter);
             yield return new SseItem<LiveChange>(LiveChange.Ready, "ready") { ReconnectionInterval = options.ReconnectDelay };
 
             var replayed = new HashSet<long>();
@@ -78,7 +78,8 @@ internal static class LiveEventsEndpoint
 
                 while (subscription.Reader.TryRead(out var change))
                 {
-                    if (!replayed.Remove(change.Id))
+                    // A poller that woke for another stream may start further back than this one's own replay.
+                    if (change.Id > (resumeAfter ?? 0) && !replayed.Remove(change.Id))
                     {
                         yield return Item(change);
                     }

@@ -8,7 +8,7 @@ namespace Mailroom.Web.Messages;
 /// </summary>
 internal static class ListContext
 {
-    private static readonly string[] Keys = ["account", "folder", "q", "after", "before"];
+    private static readonly string[] Keys = ["account", "folder", "q", "tz", "partial", "after", "before"];
 
     public static string From(IQueryCollection query)
     {

@@ -1,3 +1,4 @@
+using Mailroom.Web.Throttling;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,6 +29,10 @@ internal sealed class ErrorModel : PageModel
             case StatusCodes.Status403Forbidden:
                 Title = "Not allowed";
                 Explanation = "Your account cannot open this page.";
+                break;
+            case StatusCodes.Status429TooManyRequests:
+                Title = "Slow down";
+                Explanation = HttpContext.Items[RateLimitPolicies.TooManyRequestsItem] as string ?? RateLimitPolicies.TooManyRequestsMessage(60);
                 break;
             case StatusCodes.Status400BadRequest:
                 Title = "That didn't work";

@@ -1,6 +1,8 @@
 using Mailroom.Data;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Mailroom.Web.Messages;
+using Mailroom.Web.Search;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +14,7 @@ namespace Mailroom.Web.Pages;
 /// The main pane: "All mail" or one account (<c>?account=</c>), its inbox or its sent mail (<c>folder=sent</c>),
 /// newest sent first, keyset-paged with <c>after</c>/<c>before</c> cursors and searchable with <c>q</c>; all of it in the URL so Back and reload work.
 /// </summary>
-internal sealed class IndexModel(MessageListQuery list, ReadState readState, MailroomDbContext db) : PageModel
+internal sealed class IndexModel(MessageListQuery list, ReadState readState, SearchParameters searchParameters, MailroomDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Account { get; set; }
@@ -24,6 +26,14 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Mai
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
+
+    /// <summary>The reader's IANA time zone, set by the search box's script, for before:/after: dates.</summary>
+    [BindProperty(SupportsGet = true, Name = "tz")]
+    public string? TimeZone { get; set; }
+
+    /// <summary>Set by search-as-you-type: the last word is still being typed and matches as a prefix.</summary>
+    [BindProperty(SupportsGet = true, Name = "partial")]
+    public bool IsTyping { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
@@ -47,6 +57,15 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Mai
     public bool IsSent => Folder == MailFolder.Sent;
 
     public bool IsSearch => !string.IsNullOrWhiteSpace(Search);
+
+    /// <summary>The count, snippets and parsed query of a search; null when the list is not one.</summary>
+    public SearchResults? Results => Messages.Search;
+
+    /// <summary>While mail stored before search existed is still being indexed: how much of this user's is done.</summary>
+    public int? IndexingPercent { get; private set; }
+
+    /// <summary>What was searched, in words, for the header and the empty state.</summary>
+    public string Searched => Results is null ? "" : SearchDescription.Of(Results.Query, SearchParameters.TimeZoneOf(TimeZone));
 
     public string ListQuery { get; private set; } = "";
 
@@ -76,7 +95,7 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Mai
                 userId,
                 Account,
                 Folder,
-                Search: Search,
+                Search: searchParameters.Parse(Search, TimeZone, IsTyping),
                 After: MessageCursor.TryParse(After, out var after) ? after : null,
                 Before: MessageCursor.TryParse(Before, out var before) ? before : null),
             cancellationToken);
@@ -86,6 +105,7 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Mai
         }
 
         Messages = page;
+        IndexingPercent = await SearchBackfillProgress.PercentForAsync(db, userId, cancellationToken);
         ListQuery = ListContext.From(Request.Query);
         return true;
     }
@@ -109,6 +129,8 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Mai
             ["account"] = Account?.ToString(),
             ["folder"] = FolderParameter.Of(Folder),
             ["q"] = Search,
+            ["tz"] = IsSearch ? TimeZone : null,
+            ["partial"] = IsSearch && IsTyping ? "true" : null,
             ["after"] = after,
             ["before"] = before,
         };

@@ -1,6 +1,7 @@
 using Mailroom.Data;
 using Mailroom.Users;
 using Mailroom.Web.Api;
+using Mailroom.Web.Users.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -29,7 +30,7 @@ internal static class IdentityServiceCollectionExtensions
             .AddPolicyScheme(CookieOrBearerScheme, "Bearer token or sign-in cookie", policy =>
                 policy.ForwardDefaultSelector = context =>
                     context.Request.HasBearerToken() ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, bearer => bearer.Events.OnMessageReceived = SessionValidation.ValidateBearerAsync)
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(cookie =>
@@ -40,15 +41,17 @@ internal static class IdentityServiceCollectionExtensions
             cookie.LogoutPath = "/sign-out";
             cookie.AccessDeniedPath = "/error/403";
             // API callers get a status code, never a redirect to an HTML page.
+            cookie.Events.OnValidatePrincipal = SessionValidation.ValidateCookieAsync;
             cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
 
         services.AddIdentityCore<MailroomUser>()
-            .AddSignInManager()
+            .AddSignInManager<SessionSignInManager>()
             .AddEntityFrameworkStores<MailroomDbContext>()
             .AddErrorDescriber<FriendlyIdentityErrors>()
-            .AddPasswordValidator<PasswordVarietyValidator>();
+            .AddPasswordValidator<PasswordVarietyValidator>()
+            .AddPasswordValidator<PasswordStrengthValidator>();
 
         services.AddOptions<IdentityOptions>().Configure<IOptions<UserSecurityOptions>>((identity, security) =>
         {
@@ -61,13 +64,22 @@ internal static class IdentityServiceCollectionExtensions
             identity.Password.RequireLowercase = false;
             identity.Password.RequireUppercase = false;
             identity.Password.RequireNonAlphanumeric = false;
-            identity.Lockout.AllowedForNewUsers = true;
-            identity.Lockout.MaxFailedAccessAttempts = security.Value.MaxFailedSignInAttempts;
-            identity.Lockout.DefaultLockoutTimeSpan = security.Value.LockoutDuration;
+            // Lockout is per client address (SignInLockouts), so a stranger cannot lock the owner out.
+            identity.Lockout.AllowedForNewUsers = false;
         });
 
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<UserTimeZone>();
+        services.AddSingleton<SignInLockouts>();
+        services.AddScoped<UserSessions>();
+        services.Configure<SecurityStampValidatorOptions>(validator =>
+            // Identity re-issues the cookie's principal now and then; the session it belongs to must come along.
+            validator.OnRefreshingPrincipal = context =>
+            {
+                var sessionClaims = context.CurrentPrincipal?.Claims.Where(c => c.Type is SessionClaims.SessionId or SessionClaims.RefreshGeneration) ?? [];
+                context.NewPrincipal?.Identities.First().AddClaims(sessionClaims);
+                return Task.CompletedTask;
+            });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;

@@ -17,4 +17,10 @@ internal static partial class UserLog
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "User {UserId} signed out")]
     public static partial void SignedOut(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "User {UserId} changed their password; every other session ended")]
+    public static partial void PasswordChanged(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "User {UserId} signed out everywhere")]
+    public static partial void SignedOutEverywhere(ILogger logger, string userId);
 }

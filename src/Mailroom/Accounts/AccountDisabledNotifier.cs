@@ -1,6 +1,5 @@
 using Mailroom.Data;
 using Mailroom.Network;
-using Mailroom.SenderAddresses;
 using Mailroom.Sending.SystemMail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,11 +10,12 @@ namespace Mailroom.Accounts;
 
 /// <summary>Tells a user by email that Mailroom stopped fetching one of their accounts, so that a silent failure cannot go unnoticed.</summary>
 internal sealed partial class AccountDisabledNotifier(
-    MailroomDbContext db, ISystemMailSender mail, IOptionsMonitor<SenderAddressesOptions> links, ILogger<AccountDisabledNotifier> logger)
+    IDbContextFactory<MailroomDbContext> databases, ISystemMailSender mail, IOptions<AccountLinksOptions> links, ILogger<AccountDisabledNotifier> logger)
 {
     public async Task NotifyAsync(Guid accountId, int failures, MailFailure failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var target = await db.Pop3Accounts
             .Where(a => a.Id == accountId)
             .Join(db.Users, a => a.OwnerId, u => u.Id, (a, u) => new { a.DisplayName, a.EmailAddress, OwnerEmail = u.Email, OwnerName = u.UserName })
@@ -26,11 +26,8 @@ internal sealed partial class AccountDisabledNotifier(
             return;
         }
 
-        // The same page the banner in the mail view leads to. Without a configured public address (a background fetch
-        // has no request to take it from) the email names the way there instead.
-        var page = links.CurrentValue.PublicBaseUrl is { Length: > 0 } baseUrl
-            ? $"{baseUrl.TrimEnd('/')}/settings/mail/accounts/{accountId}/edit"
-            : "Mailroom » Settings » Mail » Mail Accounts » Edit";
+        // The same page the banner in the mail view leads to.
+        var page = links.Value.EditPage(accountId);
         var message = new MimeMessage
         {
             Subject = $"Mailroom stopped fetching {target.DisplayName} ({target.EmailAddress})",

@@ -1,5 +1,4 @@
 using Mailroom.Data;
-using Mailroom.Fetching;
 using Mailroom.Live;
 using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
@@ -9,22 +8,23 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Accounts;
 
 /// <summary>
-/// What background fetching tells an account about itself (the fetcher's <see cref="IAccountHealth"/>).
-/// The failure itself is shown from the fetch state the fetcher records; this class owns only the consequences. A server that keeps refusing the credentials
+/// What background fetching tells an account about itself: the last successful fetch, and the consequences of failures.
+/// The failure itself is shown from the fetch state the fetcher records. A server that keeps refusing the credentials
 /// (the real password was changed and Mailroom was not told) disables the account after
 /// <see cref="AccountsOptions.DisableAfterAuthenticationFailures"/> consecutive refusals, and the user is told
 /// by email; temporary trouble (mailbox in use, server errors, connection failures) never disables it.
 /// Counters change with single UPDATE statements so that several nodes and the user's own edits cannot lose one.
 /// </summary>
 internal sealed partial class AccountHealth(
-    MailroomDbContext db,
+    IDbContextFactory<MailroomDbContext> databases,
     AccountDisabledNotifier notifier,
     TimeProvider time,
     IOptionsMonitor<AccountsOptions> options,
-    ILogger<AccountHealth> logger) : IAccountHealth
+    ILogger<AccountHealth> logger)
 {
     public async Task RecordFetchSuccessAsync(Guid accountId, CancellationToken cancellationToken)
     {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await db.Pop3Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(
             set => set
                 .SetProperty(a => a.ConsecutiveAuthenticationFailures, 0)
@@ -43,6 +43,7 @@ internal sealed partial class AccountHealth(
             return;
         }
 
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var account = db.Pop3Accounts.Where(a => a.Id == accountId);
         await account.ExecuteUpdateAsync(
             set => set.SetProperty(a => a.ConsecutiveAuthenticationFailures, a => a.ConsecutiveAuthenticationFailures + 1),

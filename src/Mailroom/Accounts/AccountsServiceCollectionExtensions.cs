@@ -1,5 +1,4 @@
 using Mailroom.Accounts.Providers;
-using Mailroom.Fetching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mailroom.Accounts;
@@ -11,6 +10,7 @@ internal static class AccountsServiceCollectionExtensions
     {
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountLinksOptions>();
         services.AddSingleton(KnownProviderDirectory.LoadBundled());
         services.AddSingleton<Pop3PasswordProtector>();
         services.AddSingleton<TestApprovals>();
@@ -19,7 +19,6 @@ internal static class AccountsServiceCollectionExtensions
         services.AddScoped<Pop3AccountService>();
         services.AddScoped<AccountTroubles>();
         services.AddScoped<AccountHealth>();
-        services.AddScoped<IAccountHealth>(provider => provider.GetRequiredService<AccountHealth>());
         services.AddScoped<AccountDisabledNotifier>();
         return services;
     }

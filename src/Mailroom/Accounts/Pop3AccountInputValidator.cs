@@ -21,6 +21,10 @@ internal static class Pop3AccountInputValidator
         {
             Fail(nameof(input.DisplayName), "Keep the display name under 200 characters.");
         }
+        else if (input.DisplayName.Any(char.IsControl))
+        {
+            Fail(nameof(input.DisplayName), "Keep the display name on one line, without line breaks or control characters.");
+        }
 
         var address = input.EmailAddress?.Trim() ?? "";
         if (address.Length > 320 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
@@ -43,6 +47,11 @@ internal static class Pop3AccountInputValidator
         {
             Fail(nameof(input.UserName), "Enter the user name for the mail server (often the email address).");
         }
+        else if (input.EffectiveUserName.Any(char.IsControl))
+        {
+            // Each POP3 command is one line (RFC 1939): a line break would let the rest run as commands of its own.
+            Fail(nameof(input.UserName), "The user name cannot contain line breaks or control characters.");
+        }
 
         if (passwordRequired && !input.HasNewPassword)
         {
@@ -51,6 +60,10 @@ internal static class Pop3AccountInputValidator
         else if (input.Password is { Length: > 1024 })
         {
             Fail(nameof(input.Password), "The password is too long.");
+        }
+        else if ((input.Password ?? "").Any(char.IsControl))
+        {
+            Fail(nameof(input.Password), "The password cannot contain line breaks or control characters.");
         }
 
         if (!Enum.IsDefined(input.AfterRetrieval))

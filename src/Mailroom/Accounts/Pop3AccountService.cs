@@ -3,6 +3,7 @@ using Mailroom.Data;
 using Mailroom.Fetching;
 using Mailroom.Live;
 using Mailroom.Messages;
+using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -19,11 +20,15 @@ internal sealed partial class Pop3AccountService(
     TestApprovals approvals,
     Pop3PasswordProtector passwords,
     FetchRequests fetchRequests,
+    ServerTestThrottle throttle,
     TimeProvider time,
     ILogger<Pop3AccountService> logger)
 {
     private const string UnreadablePassword =
         "Mailroom can no longer read the stored password (its encryption key is gone). Type the password again.";
+
+    internal const string PasswordForNewEndpoint =
+        "You changed the server, port, security or user name: type the password again. Mailroom sends a saved password only to the server it was saved for.";
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(string ownerId, CancellationToken cancellationToken)
     {
@@ -67,11 +72,7 @@ internal sealed partial class Pop3AccountService(
 
             if (!input.HasNewPassword)
             {
-                password = TryUnprotect(account);
-                if (password is null)
-                {
-                    errors[nameof(input.Password)] = [UnreadablePassword];
-                }
+                password = StoredPasswordFor(account, input, errors);
             }
         }
 
@@ -139,11 +140,11 @@ internal sealed partial class Pop3AccountService(
 
         var errors = Pop3AccountInputValidator.Validate(input, passwordRequired: false);
         var storedPassword = TryUnprotect(account);
-        var password = input.HasNewPassword ? input.Password : storedPassword ?? approvals.Read(ownerId, approvalToken)?.Password;
-        if (password is null)
-        {
-            errors[nameof(input.Password)] = [UnreadablePassword];
-        }
+        // A blank password means the one just tested for these settings (the form keeps it only in the token), else the stored one.
+        var approved = approvals.Read(ownerId, approvalToken);
+        var password = input.HasNewPassword ? input.Password
+            : approved is not null && approved.SameEndpoint(Settings(input, "")) ? approved.Password
+            : StoredPasswordFor(account, input, errors);
 
         if (errors.Count > 0)
         {
@@ -154,7 +155,7 @@ internal sealed partial class Pop3AccountService(
         var current = storedPassword is null ? null : new Pop3ConnectionSettings(account.Host, account.Port, account.UseSsl, account.UserName, storedPassword);
         if (settings != current)
         {
-            if (approvals.Read(ownerId, approvalToken) != settings)
+            if (approved != settings)
             {
                 return AccountChangeResult.TestRequired;
             }
@@ -278,10 +279,35 @@ internal sealed partial class Pop3AccountService(
 
     private async Task<AccountTestOutcome> RunTestAsync(string ownerId, Pop3ConnectionSettings settings, CancellationToken cancellationToken)
     {
+        if (!throttle.TryAcquire(ownerId, settings.Host, settings.Port))
+        {
+            return AccountTestOutcome.Failed(new AccountTestVerdict("throttled", "too-many-tests", "Too many tests", ServerTestThrottle.Message,
+                "Check the settings in the meantime: a wrong password does not start working by trying it again."));
+        }
+
         var result = await tester.TestAsync(settings, cancellationToken);
         return result.Report is { } report
             ? AccountTestOutcome.Succeeded(report, approvals.Issue(ownerId, settings))
             : AccountTestOutcome.Failed(guidance.Describe(result.Failure!));
+    }
+
+    /// <summary>The account's stored password, if the input keeps the endpoint it was saved with; otherwise an error asking for it.</summary>
+    private string? StoredPasswordFor(Pop3Account account, Pop3AccountInput input, Dictionary<string, string[]> errors)
+    {
+        var saved = new Pop3ConnectionSettings(account.Host, account.Port, account.UseSsl, account.UserName, "");
+        if (!saved.SameEndpoint(Settings(input, "")))
+        {
+            errors[nameof(input.Password)] = [PasswordForNewEndpoint];
+            return null;
+        }
+
+        var password = TryUnprotect(account);
+        if (password is null)
+        {
+            errors[nameof(input.Password)] = [UnreadablePassword];
+        }
+
+        return password;
     }
 
     private string? TryUnprotect(Pop3Account account)

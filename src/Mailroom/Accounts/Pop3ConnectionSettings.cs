@@ -17,6 +17,14 @@ internal sealed record Pop3ConnectionSettings(string Host, int Port, bool UseSsl
         return new Pop3ConnectionSettings(host.Trim().TrimEnd('.').ToLowerInvariant(), port, useSsl, userName.Trim(), password);
     }
 
+    /// <summary>
+    /// Whether a password saved for these settings may be sent with <paramref name="other"/>: only to the same server,
+    /// port and security, for the same user name, so that a stored secret never travels to an endpoint the user did not
+    /// save it with.
+    /// </summary>
+    public bool SameEndpoint(Pop3ConnectionSettings other) =>
+        other is not null && Host == other.Host && Port == other.Port && UseSsl == other.UseSsl && UserName == other.UserName;
+
     /// <summary>Never prints the password, so a settings object in a log or exception stays harmless.</summary>
     public override string ToString() => $"{Host}:{Port} ({(UseSsl ? "SSL" : "STLS")}) as {UserName}";
 }

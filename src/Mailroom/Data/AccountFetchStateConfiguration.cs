@@ -9,7 +9,7 @@ internal sealed class AccountFetchStateConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<AccountFetchState> builder)
     {
-        // The claim statement in FetchLeases names this table and its columns in raw SQL.
+        // The claim statement in FetchStateStore names this table and its columns in raw SQL.
         builder.ToTable("AccountFetchStates");
         builder.HasKey(s => s.AccountId);
         builder.HasOne<Pop3Account>().WithOne().HasForeignKey<AccountFetchState>(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);

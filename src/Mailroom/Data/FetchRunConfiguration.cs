@@ -18,5 +18,8 @@ internal sealed class FetchRunConfiguration : IEntityTypeConfiguration<FetchRun>
         builder.Property(r => r.FailureMessage).HasMaxLength(1000);
         builder.Ignore(r => r.Duration);
         builder.HasIndex(r => new { r.AccountId, r.StartedAt });
+
+        // The schedule overview counts the last minute's and hour's finished runs on every refresh.
+        builder.HasIndex(r => r.FinishedAt);
     }
 }

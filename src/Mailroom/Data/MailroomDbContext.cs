@@ -3,7 +3,9 @@ using Mailroom.Clients;
 using Mailroom.Fetching;
 using Mailroom.Live;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Mailroom.SenderAddresses;
+using Mailroom.Sending.Queue;
 using Mailroom.Users;
 using Mailroom.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -22,6 +24,10 @@ internal sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> opti
 
     public DbSet<RawMessage> RawMessages => Set<RawMessage>();
 
+    public DbSet<MessageText> MessageTexts => Set<MessageText>();
+
+    public DbSet<SearchBackfill> SearchBackfill => Set<SearchBackfill>();
+
     public DbSet<UidLedgerEntry> UidLedger => Set<UidLedgerEntry>();
 
     public DbSet<AccountFetchState> AccountFetchStates => Set<AccountFetchState>();
@@ -31,6 +37,10 @@ internal sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> opti
     public DbSet<SenderAddress> SenderAddresses => Set<SenderAddress>();
 
     public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
+
+    public DbSet<QueuedMessage> QueuedMessages => Set<QueuedMessage>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<Workspace> Workspaces => Set<Workspace>();
 

@@ -37,6 +37,9 @@ internal sealed class AccountFetchState
     /// <summary>The server's LOGIN-DELAY (RFC 2449 §6.8): Mailroom never signs in more often than this.</summary>
     public TimeSpan? ServerLoginDelay { get; set; }
 
+    /// <summary>LastSignInAt + ServerLoginDelay, kept as one instant so "Fetch now" can honour it in a single statement.</summary>
+    public DateTimeOffset? SignInAllowedAt { get; set; }
+
     /// <summary>Set while a fetch runs; null when idle.</summary>
     public DateTimeOffset? RunStartedAt { get; set; }
 

@@ -2,7 +2,6 @@ using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Mailroom.Fetching;
@@ -16,8 +15,9 @@ internal sealed partial class AccountFetcher(
     IDbContextFactory<MailroomDbContext> databases,
     Pop3MailboxSync sync,
     FetchJournal journal,
+    FetchStateStore states,
     FetchHeartbeat heartbeat,
-    IServiceScopeFactory scopes,
+    AccountHealth health,
     TimeProvider time,
     ILogger<AccountFetcher> logger)
 {
@@ -26,7 +26,8 @@ internal sealed partial class AccountFetcher(
 
     private static readonly MailFailure Stopped = new(MailFailureKind.Cancelled, MailFailureReason.Shutdown, "Stopped before it finished.");
 
-    public async Task FetchAsync(FetchLease lease, CancellationToken stoppingToken)
+    /// <summary>Null when the fetch succeeded (or there was nothing to fetch); otherwise how it failed or that it was stopped.</summary>
+    public async Task<MailFailure?> FetchAsync(FetchLease lease, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
         // The heartbeat starts before anything else: the lease must be renewed from the first moment it is held.
@@ -53,8 +54,8 @@ internal sealed partial class AccountFetcher(
         {
             await stopBeating.CancelAsync();
             await beating;
-            await journal.ReleaseUnusedAsync(lease, stoppingToken);
-            return;
+            await states.ReleaseUnchangedAsync([lease], stoppingToken);
+            return null;
         }
 
         LogStarted(logger, lease.AccountId, lease.Node);
@@ -81,12 +82,11 @@ internal sealed partial class AccountFetcher(
 
         using var bookkeeping = new CancellationTokenSource(BookkeepingTimeout, time);
         await FinishAsync(lease, run, tally, failure, bookkeeping.Token);
+        return failure;
     }
 
     private async Task FinishAsync(FetchLease lease, FetchRunStart run, FetchTally tally, MailFailure? failure, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var health = scope.ServiceProvider.GetRequiredService<IAccountHealth>();
         switch (failure)
         {
             case null:

@@ -8,7 +8,7 @@ namespace Mailroom.Fetching;
 /// lease turns out lost (this node stalled past the expiry and another node took the account), the fetch is
 /// cancelled so two nodes never keep working on one account.
 /// </summary>
-internal sealed partial class FetchHeartbeat(FetchLeases leases, IOptionsMonitor<FetchingOptions> options, TimeProvider time, ILogger<FetchHeartbeat> logger)
+internal sealed partial class FetchHeartbeat(FetchStateStore states, IOptionsMonitor<FetchingOptions> options, TimeProvider time, ILogger<FetchHeartbeat> logger)
 {
     public async Task RunAsync(FetchLease lease, FetchProgress progress, CancellationTokenSource fetch, CancellationToken stop)
     {
@@ -34,7 +34,7 @@ internal sealed partial class FetchHeartbeat(FetchLeases leases, IOptionsMonitor
                 bool held;
                 try
                 {
-                    held = await leases.RenewAsync(lease, progress.Snapshot(), settings.LeaseDuration, stop);
+                    held = await states.RenewAsync(lease, progress.Snapshot(), settings.LeaseDuration, stop);
                 }
                 catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException)
                 {

@@ -1,13 +1,15 @@
 using Mailroom.Data;
 using Mailroom.Live;
+using Mailroom.Messages;
 using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Mailroom.Fetching;
 
-/// <summary>Opens and closes a fetch in the database: its history row and the account's schedule row.</summary>
-internal sealed class FetchJournal(IDbContextFactory<MailroomDbContext> databases, IOptionsMonitor<FetchingOptions> options, TimeProvider time)
+/// <summary>Opens and closes a fetch: its history row here, the account's schedule row through <see cref="FetchStateStore"/>.</summary>
+internal sealed class FetchJournal(
+    IDbContextFactory<MailroomDbContext> databases, FetchStateStore states, IOptionsMonitor<FetchingOptions> options, TimeProvider time)
 {
     private const string InterruptedMessage = "The node that was fetching stopped unexpectedly; the next fetch carried on.";
 
@@ -18,31 +20,20 @@ internal sealed class FetchJournal(IDbContextFactory<MailroomDbContext> database
         var now = time.GetUtcNow();
 
         // Holding the lease means no other node is running this account: a run still marked running is a dead node's.
+        // Its batches were committed one by one, so what it stored is in the inbox since it started: report that, not 0.
         await db.FetchRuns
             .Where(r => r.AccountId == lease.AccountId && r.Outcome == FetchOutcome.Running)
             .ExecuteUpdateAsync(r => r
                 .SetProperty(x => x.Outcome, FetchOutcome.Interrupted)
                 .SetProperty(x => x.FinishedAt, now)
+                .SetProperty(x => x.NewMessages, x => db.Messages.Count(m => m.AccountId == x.AccountId && m.Folder == MailFolder.Inbox && m.StoredAt >= x.StartedAt))
+                .SetProperty(x => x.NewBytes, x => db.Messages.Where(m => m.AccountId == x.AccountId && m.Folder == MailFolder.Inbox && m.StoredAt >= x.StartedAt).Sum(m => m.Size))
                 .SetProperty(x => x.FailureMessage, InterruptedMessage), cancellationToken);
 
         var run = new FetchRun { AccountId = lease.AccountId, Node = lease.Node, StartedAt = now, Outcome = FetchOutcome.Running };
         db.FetchRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-
-        await db.AccountFetchStates
-            .Where(s => s.AccountId == lease.AccountId && s.LeaseToken == lease.Token)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.RunStartedAt, now)
-                .SetProperty(x => x.MessagesDone, 0)
-                .SetProperty(x => x.MessagesTotal, 0)
-                .SetProperty(x => x.BytesDone, 0L)
-                .SetProperty(x => x.BytesTotal, 0L)
-                .SetProperty(x => x.ProgressUpdatedAt, now), cancellationToken);
-
-        var previousFailures = await db.AccountFetchStates
-            .Where(s => s.AccountId == lease.AccountId)
-            .Select(s => s.ConsecutiveFailures)
-            .FirstOrDefaultAsync(cancellationToken);
+        var previousFailures = await states.BeginRunAsync(lease, now, cancellationToken);
         await MailboxEvents.AppendForAccountAsync(db, lease.AccountId, MailboxChange.Fetch, now, cancellationToken);
         return new FetchRunStart(run.Id, now, previousFailures);
     }
@@ -51,33 +42,22 @@ internal sealed class FetchJournal(IDbContextFactory<MailroomDbContext> database
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(tally);
-        var settings = options.CurrentValue;
         var now = time.GetUtcNow();
-        var signedInAt = tally.SignedInAt ?? now;
-        var next = FetchSchedule.AfterSuccess(signedInAt, now, settings, tally.ServerLoginDelay);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await CloseRunAsync(db, run, FetchOutcome.Succeeded, tally, failure: null, now, cancellationToken);
-        await ReleaseAsync(db, lease, run, next, Earliest(signedInAt, now, tally.ServerLoginDelay), tally, consecutiveFailures: 0, failure: null, cancellationToken);
-        await TrimHistoryAsync(db, lease.AccountId, settings.HistoryLength, cancellationToken);
-        await MailboxEvents.AppendForAccountAsync(db, lease.AccountId, MailboxChange.Fetch, now, cancellationToken);
+        await CloseRunAsync(run, FetchOutcome.Succeeded, tally, failure: null, now, cancellationToken);
+        await states.ReleaseAsync(lease, FetchSchedule.Succeeded(tally, now, options.CurrentValue), cancellationToken);
+        await TrimHistoryAsync(lease.AccountId, cancellationToken);
+        await AnnounceAsync(lease.AccountId, now, cancellationToken);
     }
 
     public async Task FailAsync(FetchLease lease, FetchRunStart run, FetchTally tally, MailFailure failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(tally);
-        ArgumentNullException.ThrowIfNull(failure);
-        var settings = options.CurrentValue;
         var now = time.GetUtcNow();
-        var failures = run.PreviousFailures + 1;
-        var next = FetchSchedule.AfterFailure(failure, failures, tally.SignedInAt, now, settings, tally.ServerLoginDelay);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await CloseRunAsync(db, run, FetchOutcome.Failed, tally, failure, now, cancellationToken);
-        await ReleaseAsync(db, lease, run, next, Earliest(tally.SignedInAt ?? now, now, tally.ServerLoginDelay), tally, failures, failure, cancellationToken);
-        await TrimHistoryAsync(db, lease.AccountId, settings.HistoryLength, cancellationToken);
-        await MailboxEvents.AppendForAccountAsync(db, lease.AccountId, MailboxChange.Fetch, now, cancellationToken);
+        await CloseRunAsync(run, FetchOutcome.Failed, tally, failure, now, cancellationToken);
+        await states.ReleaseAsync(lease, FetchSchedule.Failed(tally, failure, run.PreviousFailures, now, options.CurrentValue), cancellationToken);
+        await TrimHistoryAsync(lease.AccountId, cancellationToken);
+        await AnnounceAsync(lease.AccountId, now, cancellationToken);
     }
 
     /// <summary>Shutdown or a lost lease: not the account's fault, so its schedule and failure count stay as they were.</summary>
@@ -85,37 +65,26 @@ internal sealed class FetchJournal(IDbContextFactory<MailroomDbContext> database
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(run);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await CloseRunAsync(db, run, FetchOutcome.Cancelled, tally, failure: null, time.GetUtcNow(), cancellationToken);
-        await db.AccountFetchStates
-            .Where(s => s.AccountId == lease.AccountId && s.LeaseToken == lease.Token)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.LeaseToken, (Guid?)null)
-                .SetProperty(x => x.LeaseHolder, (string?)null)
-                .SetProperty(x => x.LeaseExpiresAt, (DateTimeOffset?)null)
-                .SetProperty(x => x.RunStartedAt, (DateTimeOffset?)null), cancellationToken);
-        await MailboxEvents.AppendForAccountAsync(db, lease.AccountId, MailboxChange.Fetch, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        await CloseRunAsync(run, FetchOutcome.Cancelled, tally, failure: null, now, cancellationToken);
+        await states.ReleaseUnchangedAsync([lease], cancellationToken);
+        await AnnounceAsync(lease.AccountId, now, cancellationToken);
     }
 
-    /// <summary>Gives the lease back without a run, e.g. when the account was disabled between claim and start.</summary>
-    public async Task ReleaseUnusedAsync(FetchLease lease, CancellationToken cancellationToken)
+    /// <summary>Open fetch panels and progress marks redraw from the state just written.</summary>
+    private async Task AnnounceAsync(Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lease);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await db.AccountFetchStates
-            .Where(s => s.AccountId == lease.AccountId && s.LeaseToken == lease.Token)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.LeaseToken, (Guid?)null)
-                .SetProperty(x => x.LeaseHolder, (string?)null)
-                .SetProperty(x => x.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
+        await MailboxEvents.AppendForAccountAsync(db, accountId, MailboxChange.Fetch, now, cancellationToken);
     }
 
-    private static Task<int> CloseRunAsync(
-        MailroomDbContext db, FetchRunStart run, FetchOutcome outcome, FetchTally tally, MailFailure? failure, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task CloseRunAsync(FetchRunStart run, FetchOutcome outcome, FetchTally tally, MailFailure? failure, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tally);
         var kind = failure?.Kind;
         var message = failure?.Message;
-        return db.FetchRuns.Where(r => r.Id == run.RunId).ExecuteUpdateAsync(r => r
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await db.FetchRuns.Where(r => r.Id == run.RunId).ExecuteUpdateAsync(r => r
             .SetProperty(x => x.Outcome, outcome)
             .SetProperty(x => x.FinishedAt, now)
             .SetProperty(x => x.NewMessages, tally.NewMessages)
@@ -126,49 +95,19 @@ internal sealed class FetchJournal(IDbContextFactory<MailroomDbContext> database
             .SetProperty(x => x.FailureMessage, message), cancellationToken);
     }
 
-    private static Task<int> ReleaseAsync(
-        MailroomDbContext db, FetchLease lease, FetchRunStart run, DateTimeOffset next, DateTimeOffset earliest, FetchTally tally,
-        int consecutiveFailures, MailFailure? failure, CancellationToken cancellationToken)
+    private async Task TrimHistoryAsync(Guid accountId, CancellationToken cancellationToken)
     {
-        var signedInAt = tally.SignedInAt;
-        var loginDelay = tally.ServerLoginDelay;
-        var kind = failure?.Kind;
-        var message = failure?.Message;
-
-        // One conditional statement: a "Fetch now" that arrived during the run is not lost between a read and a write.
-        return db.AccountFetchStates
-            .Where(s => s.AccountId == lease.AccountId && s.LeaseToken == lease.Token)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.NextFetchAt, x => x.FetchRequestedAt != null && x.FetchRequestedAt > run.StartedAt ? earliest : next)
-                .SetProperty(x => x.ConsecutiveFailures, consecutiveFailures)
-                .SetProperty(x => x.LastFailureKind, kind)
-                .SetProperty(x => x.LastFailureMessage, message)
-                .SetProperty(x => x.LastSignInAt, x => signedInAt ?? x.LastSignInAt)
-                .SetProperty(x => x.ServerLoginDelay, x => signedInAt == null ? x.ServerLoginDelay : loginDelay)
-                .SetProperty(x => x.LeaseToken, (Guid?)null)
-                .SetProperty(x => x.LeaseHolder, (string?)null)
-                .SetProperty(x => x.LeaseExpiresAt, (DateTimeOffset?)null)
-                .SetProperty(x => x.RunStartedAt, (DateTimeOffset?)null), cancellationToken);
-    }
-
-    private static async Task TrimHistoryAsync(MailroomDbContext db, Guid accountId, int keep, CancellationToken cancellationToken)
-    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var oldestKept = await db.FetchRuns
             .Where(r => r.AccountId == accountId)
             .OrderByDescending(r => r.Id)
-            .Skip(keep - 1)
+            .Skip(options.CurrentValue.HistoryLength - 1)
             .Select(r => (long?)r.Id)
             .FirstOrDefaultAsync(cancellationToken);
         if (oldestKept is { } id)
         {
             await db.FetchRuns.Where(r => r.AccountId == accountId && r.Id < id).ExecuteDeleteAsync(cancellationToken);
         }
-    }
-
-    private static DateTimeOffset Earliest(DateTimeOffset signedInAt, DateTimeOffset now, TimeSpan? loginDelay)
-    {
-        var allowed = signedInAt + (loginDelay ?? TimeSpan.Zero);
-        return allowed > now ? allowed : now;
     }
 }
 

@@ -2,32 +2,43 @@ using Mailroom.Network;
 
 namespace Mailroom.Fetching;
 
-/// <summary>When an account is due next: the poll interval after success, exponential capped backoff after temporary failures, and never sooner than the server's LOGIN-DELAY.</summary>
+/// <summary>
+/// The one place that decides when an account is due next: the poll interval after success, exponential capped
+/// backoff after temporary failures, and never sooner than the server's LOGIN-DELAY (RFC 2449 §6.8).
+/// </summary>
 internal static class FetchSchedule
 {
-    public static DateTimeOffset AfterSuccess(DateTimeOffset signedInAt, DateTimeOffset now, FetchingOptions options, TimeSpan? loginDelay)
+    public static FetchEnd Succeeded(FetchTally tally, DateTimeOffset now, FetchingOptions options)
     {
+        ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(options);
-        return Latest(now + options.PollInterval, signedInAt + (loginDelay ?? TimeSpan.Zero));
+        var allowedAt = SignInAllowedAt(tally.SignedInAt ?? now, tally.ServerLoginDelay, now);
+        return new FetchEnd(Latest(now + options.PollInterval, allowedAt), allowedAt, 0, null, tally.SignedInAt, tally.ServerLoginDelay);
     }
 
-    public static DateTimeOffset AfterFailure(
-        MailFailure failure, int consecutiveFailures, DateTimeOffset? signedInAt, DateTimeOffset now, FetchingOptions options, TimeSpan? loginDelay)
+    public static FetchEnd Failed(FetchTally tally, MailFailure failure, int previousFailures, DateTimeOffset now, FetchingOptions options)
     {
+        ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(failure);
         ArgumentNullException.ThrowIfNull(options);
+        var failures = previousFailures + 1;
 
         // Credentials, certificates and policy refusals do not heal by retrying sooner: back to the normal rhythm
         // (repeated credential rejections disable the account through account health).
-        var wait = failure.IsTemporary ? Backoff(consecutiveFailures, options.BackoffInitial, options.BackoffMax) : options.PollInterval;
-        var earliest = signedInAt is { } at ? at + (loginDelay ?? TimeSpan.Zero) : now;
+        var wait = failure.IsTemporary ? Backoff(failures, options.BackoffInitial, options.BackoffMax) : options.PollInterval;
+        var allowedAt = SignInAllowedAt(tally.SignedInAt ?? now, tally.ServerLoginDelay, now);
         if (failure.Reason == MailFailureReason.LoginDelay)
         {
-            earliest = Latest(earliest, now + (loginDelay ?? options.PollInterval));
+            // Refused for signing in too soon: wait at least the advertised delay, or a whole interval if none was given.
+            allowedAt = Latest(allowedAt, now + (tally.ServerLoginDelay ?? options.PollInterval));
         }
 
-        return Latest(now + wait, earliest);
+        return new FetchEnd(Latest(now + wait, allowedAt), allowedAt, failures, failure, tally.SignedInAt, tally.ServerLoginDelay);
     }
+
+    /// <summary>The earliest instant the server allows the next sign-in: the last one plus LOGIN-DELAY, and not in the past.</summary>
+    public static DateTimeOffset SignInAllowedAt(DateTimeOffset signedInAt, TimeSpan? loginDelay, DateTimeOffset now) =>
+        Latest(signedInAt + (loginDelay ?? TimeSpan.Zero), now);
 
     /// <summary>initial × 2^(failures−1), capped at max.</summary>
     public static TimeSpan Backoff(int consecutiveFailures, TimeSpan initial, TimeSpan max)

@@ -2,6 +2,7 @@ using Mailroom.Clients;
 using Mailroom.Data;
 using Mailroom.Live;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Fetching;
@@ -28,7 +29,7 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Fencing: a node that stalled past its lease must not commit next to the node that took the account over.
-        if (!await FetchLeases.HoldsAsync(db, lease, time.GetUtcNow(), cancellationToken))
+        if (!await FetchStateStore.HoldsAsync(db, lease, time.GetUtcNow(), cancellationToken))
         {
             throw new LeaseLostException(lease.AccountId);
         }
@@ -41,10 +42,12 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
 
         var stored = new List<StoredMessage>();
         long storedBytes = 0;
+        var searchable = new List<IndexedMessage>(parsed.Count);
         foreach (var (message, summary) in parsed.Where(p => !known.Contains(p.Message.Server.Uid)))
         {
             var row = summary.ToStoredMessage(account.AccountId, account.OwnerId, MailFolder.Inbox, message.Content, now);
             db.Messages.Add(row);
+            searchable.Add(new IndexedMessage(row, summary.Text));
             db.UidLedger.Add(new UidLedgerEntry { AccountId = account.AccountId, Uid = message.Server.Uid, FirstSeenAt = now, StoredMessage = row });
             stored.Add(row);
             storedBytes += message.Content.LongLength;
@@ -63,6 +66,7 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SearchIndex.AddAsync(db, searchable, cancellationToken);
         await StoredMailHooks.RunAsync(db, stored, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

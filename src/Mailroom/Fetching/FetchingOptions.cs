@@ -14,13 +14,36 @@ internal sealed class FetchingOptions
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How often the scheduler looks for due accounts; also how soon another node notices "Fetch now".</summary>
+    /// <summary>
+    /// Longest wait between two claim rounds when nothing wakes the scheduler sooner (each wait is jittered to 50-100 %
+    /// of this): how late a newly due account can start, and how soon another node notices a "Fetch now".
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
-    public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Accounts this node fetches at the same time.</summary>
-    [Range(1, 256)]
-    public int MaxParallelFetches { get; set; } = 4;
+    /// <summary>Accounts this node fetches at the same time. Fetching waits on the network, not the CPU, so tens are normal.</summary>
+    [Range(1, 1024)]
+    public int MaxParallelFetches { get; set; } = 32;
+
+    /// <summary>Extra slots only "Fetch now" and new accounts may use, so they start at once even when every regular slot is busy.</summary>
+    [Range(0, 256)]
+    public int FetchNowSlots { get; set; } = 8;
+
+    /// <summary>Sessions this node opens to one server host at a time.</summary>
+    [Range(1, 1024)]
+    public int MaxSessionsPerHost { get; set; } = 4;
+
+    /// <summary>After a host refuses or drops a connection, this node opens no session to it for this long; it doubles with each further failure.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan HostBackoffInitial { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest a host is left alone after repeated connection failures.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan HostBackoffMax { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Bytes of downloaded messages all of this node's running fetches may hold in memory together.</summary>
+    [Range(1024 * 1024, long.MaxValue)]
+    public long MemoryBudget { get; set; } = 128L * 1024 * 1024;
 
     /// <summary>A lease not renewed for this long is free again: how long a dead node's accounts wait before another node takes them.</summary>
     [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
@@ -49,6 +72,10 @@ internal sealed class FetchingOptions
     /// <summary>The longest wait between retries after failures.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan BackoffMax { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often each node reads the whole schedule (due, fetching, lagging) for its metrics.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan OverviewInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Runs kept per account for the history.</summary>
     [Range(1, 10_000)]

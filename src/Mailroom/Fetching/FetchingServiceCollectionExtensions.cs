@@ -4,16 +4,13 @@ namespace Mailroom.Fetching;
 
 internal static class FetchingServiceCollectionExtensions
 {
-    /// <summary>
-    /// The fetch engine and its scheduler. Needs AddMailroomDatabase, AddMailroomDataProtection, AddMailroomNetwork,
-    /// AddMailroomAccounts (the account password protector and health) and a <see cref="TimeProvider"/>.
-    /// </summary>
+    /// <summary>The fetch engine and its scheduler. Needs the database, the network layer, the accounts feature (account health) and Data Protection registered too.</summary>
     public static IServiceCollection AddMailroomFetching(this IServiceCollection services)
     {
         services.AddOptions<FetchingOptions>().BindConfiguration(FetchingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Scoped because the database context factory is.
-        services.AddScoped<FetchLeases>();
+        services.AddScoped<FetchStateStore>();
         services.AddScoped<FetchJournal>();
         services.AddScoped<FetchHeartbeat>();
         services.AddScoped<UidLedger>();
@@ -22,6 +19,13 @@ internal static class FetchingServiceCollectionExtensions
         services.AddScoped<AccountFetcher>();
         services.AddScoped<FetchRequests>();
         services.AddScoped<FetchStatusReader>();
+        services.AddSingleton<FetchWakeup>();
+        services.AddSingleton<HostGate>();
+        services.AddSingleton<FetchMemoryBudget>();
+        services.AddSingleton<IFetchRunner, ScopedFetchRunner>();
+        services.AddSingleton<FetchMetrics>();
+        services.AddScoped<FetchOverviewReader>();
+        services.AddHostedService<FetchOverviewPublisher>();
         services.AddSingleton<FetchScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<FetchScheduler>());
         return services;

@@ -17,6 +17,7 @@ internal sealed class Pop3MailboxSync(
     Pop3PasswordProtector passwords,
     UidLedger ledger,
     FetchedBatchWriter writer,
+    FetchMemoryBudget memory,
     IOptionsMonitor<FetchingOptions> options,
     TimeProvider time)
 {
@@ -28,32 +29,31 @@ internal sealed class Pop3MailboxSync(
         ArgumentNullException.ThrowIfNull(tally);
         var settings = options.CurrentValue;
 
-        await using var session = await connector.ConnectPop3Async(account.Endpoint, cancellationToken);
-        await session.AuthenticateAsync(account.UserName, RevealPassword(account), cancellationToken);
+        await using var connection = await connector.ConnectPop3Async(account.Endpoint, cancellationToken);
+        await connection.AuthenticateAsync(account.UserName, RevealPassword(account), cancellationToken);
         tally.SignedInAt = time.GetUtcNow();
-        var client = session.Client;
-        if (client.Capabilities.HasFlag(Pop3Capabilities.LoginDelay))
+        var session = new FetchSession(connection.Client, lease, account, progress, tally);
+        if (session.Client.Capabilities.HasFlag(Pop3Capabilities.LoginDelay))
         {
             // RFC 2449 §6.8 gives LOGIN-DELAY in seconds; MailKit passes the number through unchanged.
-            tally.ServerLoginDelay = TimeSpan.FromSeconds(client.LoginDelay);
+            tally.ServerLoginDelay = TimeSpan.FromSeconds(session.Client.LoginDelay);
         }
 
         IList<string> uids;
         try
         {
-            uids = await client.GetMessageUidsAsync(cancellationToken);
+            uids = await session.Client.GetMessageUidsAsync(cancellationToken);
         }
         catch (NotSupportedException exception)
         {
             throw new MailFailureException(MailFailureClassifier.NoUidl(), exception);
         }
 
-        var sizes = await client.GetMessageSizesAsync(cancellationToken);
+        var sizes = await session.Client.GetMessageSizesAsync(cancellationToken);
         var known = await ledger.LoadAsync(account.AccountId, [.. uids], cancellationToken);
         var plan = UidDiff.Plan([.. uids], [.. sizes.Select(s => (long)s)], known, account.Rule, settings.MaxMessageSize, time.GetUtcNow());
         progress.Start(plan.Download.Count + plan.TooLarge.Count, plan.Download.Sum(m => m.Size));
 
-        var deleted = new List<string>();
         if (plan.TooLarge.Count > 0)
         {
             var skipped = plan.TooLarge.Select(m => new SkippedMessage(m, TooLargeReason(m.Size, settings.MaxMessageSize))).ToList();
@@ -63,41 +63,50 @@ internal sealed class Pop3MailboxSync(
 
         if (plan.DeleteNow.Count > 0)
         {
-            await DeleteAsync(client, plan.DeleteNow, deleted, tally, cancellationToken);
+            await session.DeleteAsync(plan.DeleteNow, cancellationToken);
         }
 
-        await DownloadAsync(client, lease, account, plan.Download, settings, progress, tally, deleted, cancellationToken);
+        await DownloadAsync(session, plan.Download, settings, cancellationToken);
 
         // QUIT makes the DELEs final (RFC 1939 §6); a session that dies before this deletes nothing.
-        await session.CloseAsync(cancellationToken);
-        await ledger.MarkDeletedFromServerAsync(account.AccountId, [.. deleted, .. plan.GoneFromServer], time.GetUtcNow(), cancellationToken);
+        await connection.CloseAsync(cancellationToken);
+        await ledger.MarkDeletedFromServerAsync(account.AccountId, [.. session.Deleted, .. plan.GoneFromServer], time.GetUtcNow(), cancellationToken);
     }
 
-    private async Task DownloadAsync(
-        Pop3Client client, FetchLease lease, FetchTarget account, IReadOnlyList<ServerMessage> messages, FetchingOptions settings,
-        FetchProgress progress, FetchTally tally, List<string> deleted, CancellationToken cancellationToken)
+    private async Task DownloadAsync(FetchSession session, IReadOnlyList<ServerMessage> messages, FetchingOptions settings, CancellationToken cancellationToken)
     {
         // Two stages: while batch N is parsed and committed on the thread pool, batch N+1 is downloaded.
-        // At most two batches are in memory, whatever the mailbox size.
+        // At most two batches are in memory, whatever the mailbox size, and both count against the node's memory budget.
         Task<CommittedBatch>? committing = null;
         try
         {
             foreach (var batch in UidDiff.Batches(messages, settings.BatchMaxMessages, settings.BatchMaxBytes))
             {
-                var fetched = await RetrieveAsync(client, batch, cancellationToken);
-                if (committing is not null)
+                var held = await memory.AcquireAsync(batch.Sum(m => m.Size), cancellationToken);
+                List<FetchedMessage> fetched;
+                try
                 {
-                    await AfterCommitAsync(client, account, await committing, progress, tally, deleted, cancellationToken);
+                    fetched = await RetrieveAsync(session.Client, batch, cancellationToken);
+                }
+                catch
+                {
+                    held.Dispose();
+                    throw;
                 }
 
-                committing = Task.Run(() => writer.CommitAsync(lease, account, fetched, [], cancellationToken), cancellationToken);
+                if (committing is not null)
+                {
+                    await AfterCommitAsync(session, await committing, cancellationToken);
+                }
+
+                committing = CommitAsync(session, fetched, held, cancellationToken);
             }
 
             if (committing is not null)
             {
                 var last = committing;
                 committing = null;
-                await AfterCommitAsync(client, account, await last, progress, tally, deleted, cancellationToken);
+                await AfterCommitAsync(session, await last, cancellationToken);
             }
         }
         finally
@@ -106,18 +115,26 @@ internal sealed class Pop3MailboxSync(
             {
                 // The download failed while a commit was running: let it finish so its messages count and its
                 // database context is not abandoned mid-write. Its own failure adds nothing to the one in flight.
-                await ObserveAsync(committing, tally, progress);
+                await ObserveAsync(committing, session);
             }
         }
     }
 
-    private static async Task ObserveAsync(Task<CommittedBatch> committing, FetchTally tally, FetchProgress progress)
+    /// <summary>Commits on the thread pool and gives the batch's bytes back the moment the commit ends, whoever awaits it.</summary>
+    private Task<CommittedBatch> CommitAsync(FetchSession session, List<FetchedMessage> fetched, IDisposable held, CancellationToken cancellationToken) =>
+        Task.Run(async () =>
+        {
+            using (held)
+            {
+                return await writer.CommitAsync(session.Lease, session.Account, fetched, [], cancellationToken);
+            }
+        }, cancellationToken);
+
+    private static async Task ObserveAsync(Task<CommittedBatch> committing, FetchSession session)
     {
         try
         {
-            var batch = await committing;
-            tally.Add(batch);
-            progress.Advance(batch.Committed.Count, batch.Committed.Sum(m => m.Size));
+            session.Count(await committing);
         }
 #pragma warning disable CA1031 // Runs only while another exception propagates; throwing here would replace it.
         catch (Exception)
@@ -127,15 +144,12 @@ internal sealed class Pop3MailboxSync(
 #pragma warning restore CA1031
     }
 
-    private static async Task AfterCommitAsync(
-        Pop3Client client, FetchTarget account, CommittedBatch batch, FetchProgress progress, FetchTally tally, List<string> deleted,
-        CancellationToken cancellationToken)
+    private static async Task AfterCommitAsync(FetchSession session, CommittedBatch batch, CancellationToken cancellationToken)
     {
-        tally.Add(batch);
-        progress.Advance(batch.Committed.Count, batch.Committed.Sum(m => m.Size));
-        if (account.Rule.DeletesOnCommit && batch.Committed.Count > 0)
+        session.Count(batch);
+        if (session.Account.Rule.DeletesOnCommit && batch.Committed.Count > 0)
         {
-            await DeleteAsync(client, batch.Committed, deleted, tally, cancellationToken);
+            await session.DeleteAsync(batch.Committed, cancellationToken);
         }
     }
 
@@ -168,13 +182,6 @@ internal sealed class Pop3MailboxSync(
         var content = new byte[stream.Length];
         await stream.ReadExactlyAsync(content, cancellationToken);
         return content;
-    }
-
-    private static async Task DeleteAsync(Pop3Client client, IReadOnlyList<ServerMessage> messages, List<string> deleted, FetchTally tally, CancellationToken cancellationToken)
-    {
-        await client.DeleteMessagesAsync([.. messages.Select(m => m.Index)], cancellationToken);
-        deleted.AddRange(messages.Select(m => m.Uid));
-        tally.AddDeleted(messages.Count);
     }
 
     private string RevealPassword(FetchTarget account)

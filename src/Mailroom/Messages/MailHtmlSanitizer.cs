@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Ganss.Xss;
 
@@ -9,7 +10,7 @@ namespace Mailroom.Messages;
 /// user asked to show images. Links survive and open in a new tab without a referrer or an opener.
 /// This is the first layer; the page that shows the result adds a sandboxed frame and a strict CSP.
 /// </summary>
-internal static class MailHtmlSanitizer
+internal static partial class MailHtmlSanitizer
 {
     /// <summary>An inline image larger than this is not embedded (it stays downloadable as an attachment).</summary>
     public const long MaxInlineImageBytes = 8 * 1024 * 1024;
@@ -49,11 +50,38 @@ internal static class MailHtmlSanitizer
                 anchor.SetAttribute("target", "_blank");
                 anchor.SetAttribute("rel", "noopener noreferrer");
             }
+
+            if (!allowRemoteImages && e.Node is IElement styled && styled.GetAttribute("style") is { } style && RemoteStyleReference().IsMatch(style))
+            {
+                styled.SetAttribute("style", RemoteStyleReference().Replace(style, _ =>
+                {
+                    blocked++;
+                    return "none";
+                }));
+            }
         };
 
         var document = sanitizer.SanitizeDocument(html);
+        if (!allowRemoteImages)
+        {
+            // FilterUrl sees url(...) only; image-set("https://…" 1x) and similar string references in <style> blocks
+            // would still be fetched. The reference becomes "none", which makes the declaration invalid and inert.
+            document = StyleBlock().Replace(document, block => RemoteStyleReference().Replace(block.Value, _ =>
+            {
+                blocked++;
+                return "none";
+            }));
+        }
+
         return new SanitizedHtml(document, blocked);
     }
+
+    [GeneratedRegex(@"<style\b[^>]*>.*?</style>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex StyleBlock();
+
+    /// <summary>A quoted string or url(...) that starts with http:, https: or // (CSS escapes are already decoded by the sanitizer's parser).</summary>
+    [GeneratedRegex(@"url\(\s*[""']?\s*(?:https?:|//)[^)]*\)|""\s*(?:https?:|//)[^""]*""|'\s*(?:https?:|//)[^']*'", RegexOptions.IgnoreCase)]
+    private static partial Regex RemoteStyleReference();
 
     private static string? FilterUrl(
         IElement? element, string original, string? sanitized, Func<string, string?> resolveContentId, bool allowRemote, out bool wasRemote)

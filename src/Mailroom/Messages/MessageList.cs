@@ -1,15 +1,17 @@
+using Mailroom.Search;
+
 namespace Mailroom.Messages;
 
 /// <summary>
 /// Which page to list: one account (<see cref="AccountId"/>) or "All mail" (null: every account of the owner);
-/// <see cref="Search"/> holds words that must each appear in the sender, a recipient or the subject (see <see cref="MessageSearch"/>).
+/// <see cref="Search"/> narrows it to a search's matches (see <see cref="SearchQueryParser"/>; its <c>in:</c> replaces <see cref="Folder"/>).
 /// <see cref="After"/> pages towards older mail, <see cref="Before"/> back towards newer; give at most one.
 /// </summary>
 internal sealed record MessageListRequest(
     string OwnerId,
     Guid? AccountId,
     MailFolder Folder = MailFolder.Inbox,
-    string? Search = null,
+    SearchQuery? Search = null,
     MessageCursor? After = null,
     int PageSize = MessageListRequest.DefaultPageSize,
     MessageCursor? Before = null)
@@ -33,6 +35,7 @@ internal sealed record MessageListItem(
 
 /// <summary>
 /// A page of messages, newest first. <see cref="Older"/> continues towards older mail (null on the last page);
-/// <see cref="Newer"/> goes back towards newer mail (null on the first page).
+/// <see cref="Newer"/> goes back towards newer mail (null on the first page). <see cref="Search"/>: the count and
+/// highlighted snippets when the list is a search.
 /// </summary>
-internal sealed record MessageListPage(IReadOnlyList<MessageListItem> Items, MessageCursor? Older, MessageCursor? Newer);
+internal sealed record MessageListPage(IReadOnlyList<MessageListItem> Items, MessageCursor? Older, MessageCursor? Newer, SearchResults? Search = null);

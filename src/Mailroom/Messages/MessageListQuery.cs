@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Messages;
@@ -12,6 +13,8 @@ internal sealed class MessageListQuery(MailroomDbContext db)
         ArgumentNullException.ThrowIfNull(request);
         var pageSize = Math.Clamp(request.PageSize, 1, MessageListRequest.MaxPageSize);
         IQueryable<StoredMessage> messages = db.Messages.AsNoTracking();
+        var search = request.Search ?? SearchQuery.Empty;
+        var folder = search.Filters.Folder ?? request.Folder;
         if (request.AccountId is { } accountId)
         {
             // Ownership checked once by primary key; the list then walks only the (AccountId, Folder, SentAt, Id) index.
@@ -20,17 +23,18 @@ internal sealed class MessageListQuery(MailroomDbContext db)
                 return null;
             }
 
-            messages = messages.Where(m => m.AccountId == accountId && m.Folder == request.Folder);
+            messages = messages.Where(m => m.AccountId == accountId && m.Folder == folder);
         }
         else
         {
-            messages = messages.Where(m => m.OwnerId == request.OwnerId && m.Folder == request.Folder);
+            messages = messages.Where(m => m.OwnerId == request.OwnerId && m.Folder == folder);
         }
 
-        messages = MessageSearch.Apply(messages, request.Search, caseInsensitiveLikeNeeded: db.Database.IsNpgsql());
-        return request.Before is { } before
+        messages = SearchFilter.Apply(db, messages, search);
+        var page = request.Before is { } before
             ? await NewerAsync(messages, before, pageSize, cancellationToken)
             : await OlderAsync(messages, request.After, pageSize, cancellationToken);
+        return search.IsEmpty ? page : page with { Search = await SearchResults.ForAsync(db, messages, search, page.Items, cancellationToken) };
     }
 
     private static async Task<MessageListPage> OlderAsync(

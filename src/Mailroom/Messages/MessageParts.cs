@@ -8,10 +8,11 @@ namespace Mailroom.Messages;
 /// </summary>
 internal sealed class MessageParts
 {
-    private MessageParts(TextPart? text, TextPart? html, IReadOnlyList<MimeEntity> attachments, IReadOnlyList<MimePart> inlineResources)
+    private MessageParts(TextPart? text, TextPart? html, bool textBesideHtml, IReadOnlyList<MimeEntity> attachments, IReadOnlyList<MimePart> inlineResources)
     {
         Text = text;
         Html = html;
+        TextBesideHtml = textBesideHtml;
         Attachments = attachments;
         InlineResources = inlineResources;
     }
@@ -21,6 +22,12 @@ internal sealed class MessageParts
 
     /// <summary>The HTML body, if the message has one.</summary>
     public TextPart? Html { get; }
+
+    /// <summary>
+    /// True when the text and the HTML body are two pieces of content (side by side in multipart/mixed) rather than two
+    /// versions of one (inside the same multipart/alternative): then both are shown.
+    /// </summary>
+    public bool TextBesideHtml { get; }
 
     /// <summary>Every part the user downloads rather than reads, in document order; its index is the attachment's number.</summary>
     public IReadOnlyList<MimeEntity> Attachments { get; }
@@ -40,7 +47,9 @@ internal sealed class MessageParts
         var attachments = finder.Leaves
             .Where(part => !ReferenceEquals(part, finder.Text) && !ReferenceEquals(part, finder.Html) && !finder.Inline.Contains(part))
             .ToList();
-        return new MessageParts(finder.Text, finder.Html, attachments, finder.Inline);
+        var alternatives = finder.Text is not null && finder.Html is not null
+            && finder.AlternativeOf(finder.Text) is { } group && ReferenceEquals(group, finder.AlternativeOf(finder.Html));
+        return new MessageParts(finder.Text, finder.Html, finder.Text is not null && finder.Html is not null && !alternatives, attachments, finder.Inline);
     }
 
     public MimePart? FindInlineResource(string contentId)
@@ -52,6 +61,9 @@ internal sealed class MessageParts
 
     private sealed class Finder
     {
+        private readonly Dictionary<TextPart, Multipart> _alternativeOf = [];
+        private Multipart? _alternative;
+
         public List<MimeEntity> Leaves { get; } = [];
 
         public List<MimePart> Inline { get; } = [];
@@ -87,14 +99,26 @@ internal sealed class MessageParts
                     break;
                 case Multipart multipart:
                     // Mixed and alternative alike (RFC 2046 §5.1): the first plain and the first HTML part are the bodies.
+                    var outer = _alternative;
+                    if (multipart is MultipartAlternative)
+                    {
+                        _alternative = multipart;
+                    }
+
                     foreach (var child in multipart)
                     {
                         Visit(child, insideRelated);
                     }
 
+                    _alternative = outer;
                     break;
                 case TextPart text when !text.IsAttachment && IsBodyCandidate(text):
                     Leaves.Add(text);
+                    if (_alternative is not null)
+                    {
+                        _alternativeOf[text] = _alternative;
+                    }
+
                     if (text.IsHtml)
                     {
                         Html ??= text;
@@ -115,6 +139,9 @@ internal sealed class MessageParts
                     break;
             }
         }
+
+        /// <summary>The innermost multipart/alternative a body part was found in, if any.</summary>
+        public Multipart? AlternativeOf(TextPart part) => _alternativeOf.GetValueOrDefault(part);
 
         private static bool IsBodyCandidate(TextPart text) =>
             text.IsPlain || text.IsHtml || text.IsFlowed;

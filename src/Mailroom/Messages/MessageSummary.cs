@@ -1,6 +1,8 @@
+using Mailroom.Search;
+
 namespace Mailroom.Messages;
 
-/// <summary>What the message list shows, parsed once when a message is stored.</summary>
+/// <summary>What the message list shows, parsed once when a message is stored, and the text the search index is built from.</summary>
 internal sealed record MessageSummary(
     DateTimeOffset SentAt,
     string FromName,
@@ -11,7 +13,8 @@ internal sealed record MessageSummary(
     string Snippet,
     string? MessageIdHeader,
     bool HasAttachments,
-    long Size)
+    long Size,
+    SearchableText Text)
 {
     /// <summary>A new, unread stored message carrying this summary and the raw bytes it was parsed from.</summary>
     public StoredMessage ToStoredMessage(Guid accountId, string ownerId, MailFolder folder, byte[] raw, DateTimeOffset storedAt) => new()

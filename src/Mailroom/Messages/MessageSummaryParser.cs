@@ -1,3 +1,4 @@
+using Mailroom.Search;
 using MimeKit;
 using MimeKit.Utils;
 
@@ -23,7 +24,7 @@ internal static class MessageSummaryParser
         var message = MimeMessageLoader.TryLoad(raw);
         if (message is null)
         {
-            return new MessageSummary(fetchedAt.ToUniversalTime(), "", "", "", "", "", "", null, false, raw.LongLength);
+            return new MessageSummary(fetchedAt.ToUniversalTime(), "", "", "", "", "", "", null, false, raw.LongLength, SearchableText.None);
         }
 
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
@@ -38,7 +39,8 @@ internal static class MessageSummaryParser
             Snippet: Snippet(parts),
             MessageIdHeader: NullIfEmpty(SummaryText.Clean(message.MessageId, 998)),
             HasAttachments: parts.Attachments.Count > 0,
-            Size: raw.LongLength);
+            Size: raw.LongLength,
+            Text: SearchableText.Of(parts));
     }
 
     /// <summary><c>Date:</c> (RFC 5322 §3.6.1), else the newest <c>Received:</c> stamp (RFC 5321 §4.4), else the fetch time; always UTC.</summary>

@@ -11,7 +11,8 @@ internal sealed record MessageView(
     IReadOnlyList<TextSegment>? Text,
     SanitizedHtml? Html,
     IReadOnlyList<AttachmentInfo> Attachments,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    bool TextBesideHtml = false);
 
 internal sealed record MailboxView(string Name, string Address)
 {

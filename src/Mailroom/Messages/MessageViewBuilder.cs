@@ -44,7 +44,8 @@ internal static class MessageViewBuilder
             Text: text,
             Html: html,
             Attachments: Attachments.Describe(parts),
-            Notes: notes);
+            Notes: notes,
+            TextBesideHtml: parts.TextBesideHtml);
     }
 
     /// <summary>Only the sanitised HTML body (for the message frame), without decoding attachments; null when there is none.</summary>

@@ -14,6 +14,8 @@ internal static class NetworkServiceCollectionExtensions
         services.AddSingleton<EndpointGuard>();
         services.AddSingleton<CertificateTrust>();
         services.AddSingleton<MailConnector>();
+        services.AddOptions<ServerTestLimits>().BindConfiguration(ServerTestLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ServerTestThrottle>();
         return services;
     }
 }

@@ -59,6 +59,10 @@ internal static class SenderAddressInputValidator
         {
             errors[nameof(input.SmtpPassword)] = ["The password can be at most 1000 characters."];
         }
+        else if ((input.SmtpPassword ?? "").Any(char.IsControl))
+        {
+            errors[nameof(input.SmtpPassword)] = ["The password cannot contain line breaks or control characters."];
+        }
 
         return errors;
     }

@@ -20,10 +20,17 @@ internal sealed partial class SenderAddressService(
     SmtpPasswordProtector smtpPasswords,
     Pop3PasswordProtector pop3Passwords,
     AddressVerification verification,
+    ServerTestThrottle throttle,
     TimeProvider time,
     ILogger<SenderAddressService> logger)
 {
     private const string UnreadablePassword = "Mailroom can no longer read the saved password (its encryption key is gone). Type the password again.";
+
+    internal const string PasswordForNewEndpoint =
+        "You changed the server, port, security or user name: type the password again. Mailroom sends a saved password only to the server it was saved for.";
+
+    private static readonly SmtpVerdict Throttled = new("throttled", "too-many-tests", "Too many tests", ServerTestThrottle.Message,
+        "Check the settings in the meantime: a wrong password does not start working by trying it again.");
 
     public async Task<IReadOnlyList<SenderAddressSummary>> ListAsync(string ownerId, CancellationToken cancellationToken)
     {
@@ -76,7 +83,12 @@ internal sealed partial class SenderAddressService(
             return new(SmtpRouteTestStatus.Invalid, Errors: errors);
         }
 
-        var result = await tester.TestAsync(settings!, cancellationToken);
+        if (!throttle.TryAcquire(ownerId, settings!.Host, settings.Port))
+        {
+            return new(SmtpRouteTestStatus.Failed, Verdict: Throttled);
+        }
+
+        var result = await tester.TestAsync(settings, cancellationToken);
         return result.Failure is { } failure
             ? new(SmtpRouteTestStatus.Failed, result, guidance.DescribeTest(failure))
             : new(SmtpRouteTestStatus.Succeeded, result);
@@ -114,6 +126,11 @@ internal sealed partial class SenderAddressService(
         var signedIn = false;
         if (server is not null)
         {
+            if (!throttle.TryAcquire(ownerId, server.Host, server.Port))
+            {
+                return SenderAddressSaveResult.TestFailed(Throttled);
+            }
+
             var test = await tester.TestAsync(server, cancellationToken);
             if (test.Failure is { } failure)
             {
@@ -185,7 +202,9 @@ internal sealed partial class SenderAddressService(
         address.SmtpUserName = server?.UserName;
         address.ProtectedSmtpPassword = server is { SignsIn: true } ? smtpPasswords.Protect(server.Password ?? "") : null;
         address.SmtpPasswordRejectedAt = null;
-        if (signedIn && !address.IsVerified)
+        // A sign-in proves only the mailbox the server plainly gave access to: an address equal to the user name.
+        // Anything else (an alias, or someone else's address with these credentials) is proven by email.
+        if (signedIn && !address.IsVerified && SenderAddress.Normalize(server!.UserName!) == normalized)
         {
             address.VerifiedAt = time.GetUtcNow();
             address.VerifiedBy = AddressProof.SmtpSignIn;
@@ -211,33 +230,40 @@ internal sealed partial class SenderAddressService(
         string ownerId, SenderAddress? existing, SenderAddressInput input, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         var userName = string.IsNullOrWhiteSpace(input.SmtpUserName) ? null : input.SmtpUserName.Trim();
+        var security = input.SmtpSecurity;
+        var port = input.SmtpPort ?? SmtpServerSettings.DefaultPort(security);
+        var host = (input.SmtpHost ?? "").Trim().TrimEnd('.').ToLowerInvariant();
         string? password = null;
         if (userName is not null)
         {
             password = input.HasNewPassword ? input.SmtpPassword : null;
-            if (password is null && existing?.ProtectedSmtpPassword is { } saved)
+            var savedHere = existing is { ProtectedSmtpPassword: { } saved }
+                && existing.SmtpHost == host && existing.SmtpPort == port && existing.SmtpSecurity == security && existing.SmtpUserName == userName;
+            if (password is null && savedHere)
             {
-                password = TryUnprotect(() => smtpPasswords.Unprotect(saved), existing.Id);
+                password = TryUnprotect(() => smtpPasswords.Unprotect(existing!.ProtectedSmtpPassword!), existing!.Id);
             }
 
+            var accountPassword = false;
             if (password is null && input.AccountId is { } accountId)
             {
+                // The incoming password goes only to the same host and user name: the provider it belongs to.
                 var account = await OwnedAccounts(ownerId).AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-                if (account is { ProtectedPassword.Length: > 0 })
+                if (account is { ProtectedPassword.Length: > 0 } && account.Host == host && account.UserName == userName)
                 {
+                    accountPassword = true;
                     password = TryUnprotect(() => pop3Passwords.Unprotect(account.ProtectedPassword), account.Id);
                 }
             }
 
             if (password is null)
             {
-                errors[nameof(input.SmtpPassword)] = [existing?.ProtectedSmtpPassword is null ? "Enter the password for the outgoing server." : UnreadablePassword];
+                errors[nameof(input.SmtpPassword)] = [(savedHere || accountPassword) ? UnreadablePassword
+                    : existing?.ProtectedSmtpPassword is null ? "Enter the password for the outgoing server." : PasswordForNewEndpoint];
             }
         }
 
-        var security = input.SmtpSecurity;
-        var port = input.SmtpPort ?? SmtpServerSettings.DefaultPort(security);
-        return new SmtpServerSettings((input.SmtpHost ?? "").Trim().TrimEnd('.').ToLowerInvariant(), port, security, userName, password);
+        return new SmtpServerSettings(host, port, security, userName, password);
     }
 
     private async Task<List<SenderAddressSummary>> SummarizeAsync(string ownerId, List<SenderAddress> addresses, CancellationToken cancellationToken)

@@ -25,11 +25,4 @@ internal sealed class SenderAddressesOptions
     /// <summary>At most this many codes per address (and target) in any 24 hours, so Mailroom cannot be used to flood a mailbox.</summary>
     [Range(1, 100)]
     public int MaxCodesPerDay { get; set; } = 10;
-
-    /// <summary>
-    /// Mailroom's public address for links in verification emails, e.g. https://mail.example.com. Set it in production:
-    /// without it links are built from the request, whose Host header only AllowedHosts protects.
-    /// </summary>
-    [Url]
-    public string? PublicBaseUrl { get; set; }
 }

@@ -3,6 +3,9 @@ namespace Mailroom.Sending;
 internal enum SendStatus
 {
     Sent,
+
+    /// <summary>Accepted into the send queue: held for the undo window or until its scheduled time.</summary>
+    Queued,
     Invalid,
     NotVerified,
     NotFound,
@@ -10,8 +13,9 @@ internal enum SendStatus
 }
 
 /// <summary>
-/// The outcome of Send. On anything but <see cref="SendStatus.Sent"/> nothing was sent and the draft is the caller's to
-/// keep; <see cref="Verdict"/> says in words what the server refused.
+/// The outcome of Send. On <see cref="SendStatus.Invalid"/>, <see cref="SendStatus.NotVerified"/> and
+/// <see cref="SendStatus.NotFound"/> nothing was queued and the draft is the caller's to keep; <see cref="Verdict"/>
+/// says in words what the server refused. <see cref="QueuedId"/> names the message in the send queue.
 /// </summary>
 internal sealed record SendResult(
     SendStatus Status,
@@ -19,7 +23,9 @@ internal sealed record SendResult(
     SmtpVerdict? Verdict = null,
     long? SentCopyId = null,
     string? MessageIdHeader = null,
-    string? Notice = null)
+    string? Notice = null,
+    Guid? QueuedId = null,
+    DateTimeOffset? DueAt = null)
 {
     public static readonly SendResult NotFound = new(SendStatus.NotFound);
 

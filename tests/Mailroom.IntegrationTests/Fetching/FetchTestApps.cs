@@ -78,7 +78,7 @@ internal static class FetchTestApps
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<FetchRequests>().RequestAsync(accountId, default);
-        var lease = (await scope.ServiceProvider.GetRequiredService<FetchLeases>().ClaimDueAsync("test-node", 1, TimeSpan.FromMinutes(1), default)).Single();
+        var lease = (await scope.ServiceProvider.GetRequiredService<FetchStateStore>().ClaimDueAsync("test-node", 1, TimeSpan.FromMinutes(1), ClaimFilter.Any, default)).Single().Lease;
         Assert.Equal(accountId, lease.AccountId);
         await scope.ServiceProvider.GetRequiredService<AccountFetcher>().FetchAsync(lease, default);
         var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();

@@ -18,7 +18,8 @@ internal sealed class FetchingNodes(TestDatabase database, TestServers servers, 
 
     public TestDatabase Database => database;
 
-    public AppProcess Start(string node, TimeSpan lease) => AppProcess.Start(workingDirectory, new Dictionary<string, string>
+    /// <summary>A node that polls each account every <paramref name="pollInterval"/> (an hour unless given: most tests trigger fetches themselves).</summary>
+    public AppProcess Start(string node, TimeSpan lease, TimeSpan? pollInterval = null, int maxSessionsPerHost = 4, TimeSpan? claimInterval = null) => AppProcess.Start(workingDirectory, new Dictionary<string, string>
     {
         ["Mailroom__Database__Provider"] = database.Provider.ToString(),
         ["ConnectionStrings__Mailroom"] = database.ConnectionString,
@@ -27,9 +28,10 @@ internal sealed class FetchingNodes(TestDatabase database, TestServers servers, 
         ["Mailroom__Pop3__AllowedPorts__0"] = servers.Pop3sPort.ToString(CultureInfo.InvariantCulture),
         ["Mailroom__Fetching__NodeName"] = node,
         ["Mailroom__Fetching__LeaseDuration"] = lease.ToString("c", CultureInfo.InvariantCulture),
-        ["Mailroom__Fetching__ClaimInterval"] = "00:00:00.200",
+        ["Mailroom__Fetching__ClaimInterval"] = (claimInterval ?? TimeSpan.FromMilliseconds(200)).ToString("c", CultureInfo.InvariantCulture),
         ["Mailroom__Fetching__ProgressInterval"] = "00:00:00.500",
-        ["Mailroom__Fetching__PollInterval"] = "01:00:00",
+        ["Mailroom__Fetching__PollInterval"] = (pollInterval ?? TimeSpan.FromHours(1)).ToString("c", CultureInfo.InvariantCulture),
+        ["Mailroom__Fetching__MaxSessionsPerHost"] = maxSessionsPerHost.ToString(CultureInfo.InvariantCulture),
         ["Mailroom__Fetching__BatchMaxMessages"] = "25",
         ["Logging__LogLevel__Default"] = "Warning",
     });

@@ -66,6 +66,7 @@ public sealed class AppProcess : IAsyncDisposable
         // The test runner's own environment must not leak in (e.g. a Development environment name).
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
+        start.Environment["Mailroom__Hosting__PublicBaseUrl"] = baseUrl;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -114,6 +115,9 @@ public sealed class AppProcess : IAsyncDisposable
 
         throw new TimeoutException($"The app did not become healthy within {timeout}:\n{string.Join('\n', _output)}");
     }
+
+    /// <summary>Waits for the process to end by itself (e.g. refusing to start); output read so far is in <see cref="Output"/>.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
     /// <summary>Sends SIGTERM (what systemd and container runtimes send) and waits for the process to exit.</summary>
     public async Task StopAsync(TimeSpan timeout)

@@ -61,6 +61,12 @@ public class MailroomAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress => new(BaseUrl + "/");
 
+    /// <summary>What the app is told its public address is; requests naming another host are refused.</summary>
+    public const string PublicBaseUrl = "http://127.0.0.1";
+
+    private static readonly string[] UnlimitedBudgets =
+        ["SignInsPerMinute", "SignUpsPerHour", "ServerTestsPerUserPer10Minutes", "ServerTestsPerTargetPer10Minutes", "SendsPerHour", "ResendsPerHour", "ApiRequestsPerMinute"];
+
     /// <summary>Overrides one configuration value (keys as in appsettings, e.g. <c>Mailroom:Users:LockoutDuration</c>).</summary>
     public MailroomAppFactory WithSetting(string key, string? value)
     {
@@ -107,6 +113,13 @@ public class MailroomAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Mailroom:Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Mailroom", Database.ConnectionString);
+        // The port is random, so links in mail name the host only; tests follow them by path and query.
+        builder.UseSetting("Mailroom:Hosting:PublicBaseUrl", PublicBaseUrl);
+        // Every test signs up from 127.0.0.1; the rate-limit tests set their own budgets.
+        foreach (var budget in UnlimitedBudgets)
+        {
+            builder.UseSetting("Mailroom:RateLimits:" + budget, "100000");
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

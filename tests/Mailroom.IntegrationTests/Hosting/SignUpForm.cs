@@ -12,9 +12,17 @@ public sealed partial class SignUpForm(string antiforgeryToken)
     public static async Task<SignUpForm> GetAsync(HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var html = await client.GetStringAsync(new Uri("sign-up", UriKind.Relative));
-        return new SignUpForm(WebUtility.HtmlDecode(TokenInput().Match(html).Groups[1].Value));
+        return new SignUpForm(await AntiforgeryTokenAsync(client, "sign-up"));
     }
+
+    /// <summary>The antiforgery token of the first form on the page at <paramref name="path"/>, for posting as <paramref name="client"/>'s user.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return AntiforgeryTokenIn(await client.GetStringAsync(new Uri(path, UriKind.Relative)));
+    }
+
+    public static string AntiforgeryTokenIn(string html) => WebUtility.HtmlDecode(TokenInput().Match(html).Groups[1].Value);
 
     public FormUrlEncodedContent With(TestUser user)
     {

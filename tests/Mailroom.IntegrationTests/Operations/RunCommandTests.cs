@@ -4,14 +4,14 @@ using Mailroom.IntegrationTests.Hosting;
 
 namespace Mailroom.IntegrationTests.Operations;
 
-/// <summary>The README's run command, for real: the built app as its own process, configured by nothing but defaults.</summary>
+/// <summary>The README's run command, for real: the built app as its own process, configured by nothing but defaults and its public address.</summary>
 public sealed class RunCommandTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("mailroom-run-").FullName;
 
     [Fact]
-    public async Task App_StartedWithNoConfiguration_ServesSignUpFromSqliteUnderDataAndStopsGracefullyOnSigterm()
+    public async Task App_StartedWithOnlyItsPublicAddress_ServesSignUpFromSqliteUnderDataAndStopsGracefullyOnSigterm()
     {
         await using var app = AppProcess.Start(_workingDirectory);
         await app.WaitUntilHealthyAsync(StartTimeout);
@@ -53,6 +53,18 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, signUp.StatusCode);
         Assert.False(Directory.Exists(Path.Combine(_workingDirectory, "data")), "a PostgreSQL node must not create a SQLite file");
         Assert.Equal(0, app.ExitCode);
+    }
+
+    [Fact]
+    public async Task App_WithoutAPublicBaseUrl_StopsAtStartWithAnErrorNamingTheKey()
+    {
+        await using var app = AppProcess.Start(_workingDirectory, new Dictionary<string, string> { ["Mailroom__Hosting__PublicBaseUrl"] = "" });
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await app.WaitForExitAsync(timeout.Token);
+
+        Assert.NotEqual(0, app.ExitCode);
+        Assert.Contains(app.Output, line => line.Contains("Mailroom:Hosting:PublicBaseUrl must be set", StringComparison.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_workingDirectory, recursive: true);

@@ -1,6 +1,7 @@
 using Mailroom.Accounts;
 using Mailroom.IntegrationTests.Hosting;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Mailroom.SenderAddresses;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,9 +48,11 @@ public static class MessageSeeder
         var storedAt = fetchedAt ?? new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
         return app.WithDbContextAsync(async db =>
         {
-            var message = MessageSummaryParser.Parse(raw, storedAt).ToStoredMessage(accountId, ownerId, MailFolder.Inbox, raw, storedAt);
+            var summary = MessageSummaryParser.Parse(raw, storedAt);
+            var message = summary.ToStoredMessage(accountId, ownerId, MailFolder.Inbox, raw, storedAt);
             db.Messages.Add(message);
             await db.SaveChangesAsync();
+            await SearchIndex.AddAsync(db, [new IndexedMessage(message, summary.Text)], default);
             return message.Id;
         });
     }
@@ -73,10 +76,12 @@ public static class MessageSeeder
             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSent from Mailroom.\r\n");
         return app.WithDbContextAsync(async db =>
         {
-            var message = MessageSummaryParser.Parse(raw, sentAt).ToStoredMessage(accountId, ownerId, MailFolder.Sent, raw, sentAt);
+            var summary = MessageSummaryParser.Parse(raw, sentAt);
+            var message = summary.ToStoredMessage(accountId, ownerId, MailFolder.Sent, raw, sentAt);
             message.IsRead = true;
             db.Messages.Add(message);
             await db.SaveChangesAsync();
+            await SearchIndex.AddAsync(db, [new IndexedMessage(message, summary.Text)], default);
             return message.Id;
         });
     }

@@ -4,6 +4,7 @@ using Mailroom.IntegrationTests.TestEnvironment;
 using Mailroom.Messages;
 using Mailroom.Network;
 using Mailroom.SenderAddresses;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
@@ -81,6 +82,48 @@ public sealed class ComposePageTests(BrowserFixture browser, TestServers servers
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("it is probably outdated");
         await session.ScreenshotAsync("send-as-broken-password");
         Assert.Equal(0, carol.CountServerMessages());
+    }
+
+    [Fact]
+    public async Task Send_ReturnsToThePageTheUserCameFrom_AndUndoWithinTheDelayBringsTheMessageBack_WithNothingSent()
+    {
+        using var outbox = new OutboxFolder();
+        await using var app = new MailroomAppFactory(DatabaseKind.Sqlite).Configure(servers, outbox.Path)
+            .WithSetting("Mailroom:Sending:UndoDelay", "00:00:08");
+        await app.StartAsync();
+        var alice = await servers.CreateMailboxAsync();
+        var carol = await servers.CreateMailboxAsync();
+        await using var session = await browser.NewSessionAsync(app);
+        var user = TestUser.Create();
+        await session.SignUpAsync(user);
+        await SaveOwnServerAddressAsync(app, user, alice);
+        var page = session.Page;
+
+        await page.GotoAsync("/?folder=sent");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New message" }).ClickAsync();
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync(carol.Address);
+        await page.GetByLabel("Subject").FillAsync("Report");
+        await page.GetByLabel("Message").FillAsync("Please find the report attached.");
+        await page.GetByLabel("Attachments").SetInputFilesAsync(new FilePayload { Name = "report.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("numbers") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        var banner = page.Locator("[data-send-banner]");
+        await Expect(banner).ToContainTextAsync("Message sent.");
+        Assert.EndsWith("/?folder=sent", page.Url, StringComparison.Ordinal);
+        await session.ScreenshotAsync("send-banner-undo");
+        await banner.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+
+        await Expect(page.GetByLabel("Subject")).ToHaveValueAsync("Report");
+        await Expect(page.GetByLabel("To", new() { Exact = true })).ToHaveValueAsync(carol.Address);
+        await Expect(page.GetByLabel("Message")).ToHaveValueAsync("Please find the report attached.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Attach these files again before sending: report.txt");
+        await session.ScreenshotAsync("compose-after-undo");
+
+        // Past the undo window and a few queue ticks: the undone message never went out.
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, carol.CountServerMessages());
+        var state = await app.WithDbContextAsync(db => db.QueuedMessages.Select(m => m.State).SingleAsync());
+        Assert.Equal(Mailroom.Sending.Queue.QueuedMessageState.Cancelled, state);
     }
 
     /// <summary>An own-server address saved through the engine (the page flow itself is covered by SendAsPageTests).</summary>

@@ -31,7 +31,9 @@ internal static partial class SendingEnvironment
             .WithSetting("Mailroom:Pop3:AllowedPorts:0", servers.Pop3sPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithSetting("Mailroom:Smtp:Relay:OutboxDirectory", outboxDirectory)
             .WithSetting("Mailroom:Smtp:Relay:FromAddress", "mailroom@" + servers.MailDomain)
-            .WithSetting("Mailroom:SenderAddresses:ResendInterval", "00:00:00");
+            .WithSetting("Mailroom:SenderAddresses:ResendInterval", "00:00:00")
+            // Compose hands over at once unless a test opts into the undo window (SendQueueTests do).
+            .WithSetting("Mailroom:Sending:UndoDelay", "00:00:00");
         if (relayUser is not null)
         {
             app.WithSetting("Mailroom:Smtp:Relay:Host", servers.GoodHost)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Mailroom.IntegrationTests.Hosting;
+using Mailroom.Web.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -50,8 +52,9 @@ public abstract class LockoutTests(MailroomAppFactory app, BrowserFixture browse
 
         await session.SubmitSignInAsync(user.Email, "Wrong password 5");
 
-        var lockedUntil = await app.WithDbContextAsync(db =>
-            db.Users.Where(u => u.Email == user.Email).Select(u => u.LockoutEnd).SingleAsync());
+        // The lockout belongs to this client address and account (the browser is on 127.0.0.1), not to the account alone.
+        var userId = await app.WithDbContextAsync(db => db.Users.Where(u => u.Email == user.Email).Select(u => u.Id).SingleAsync());
+        var lockedUntil = app.Services.GetRequiredService<SignInLockouts>().LockedUntil("127.0.0.1", userId);
         Assert.NotNull(lockedUntil);
         // The browser runs in UTC (BrowserFixture), so the local time the page shows is the UTC time, rounded up to
         // the minute: at the minute shown the account must no longer be locked.

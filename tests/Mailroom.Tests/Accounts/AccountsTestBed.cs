@@ -1,7 +1,7 @@
 using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Fetching;
-using Mailroom.SenderAddresses;
+using Mailroom.Network;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Tests.Network;
 using Mailroom.Users;
@@ -69,21 +69,33 @@ internal sealed class AccountsTestBed : IAsyncDisposable
         Approvals,
         Passwords,
         FetchRequests(),
+        Throttle,
         Time,
         NullLogger<Pop3AccountService>.Instance);
+
+    /// <summary>One per bed, as one per app: budgets are counted across every service the test creates.</summary>
+    public ServerTestThrottle Throttle { get; private set; } = new(Microsoft.Extensions.Options.Options.Create(new ServerTestLimits()));
+
+    /// <summary>Replaces the throttle with one of these budgets.</summary>
+    public void LimitServerTests(int perUser, int perTarget) =>
+        Throttle = new(Microsoft.Extensions.Options.Options.Create(new ServerTestLimits { ServerTestsPerUserPer10Minutes = perUser, ServerTestsPerTargetPer10Minutes = perTarget }));
 
     public FetchRequests FetchRequests()
     {
         var factory = new SharedConnectionFactory(_options);
-        return new FetchRequests(factory, new FetchLeases(factory, Time), Time);
+        return new FetchRequests(new FetchStateStore(factory, Time), new FetchWakeup(Time));
     }
 
-    public AccountHealth Health() => new(
-        Db,
-        new AccountDisabledNotifier(Db, Mail, new StaticOptionsMonitor<SenderAddressesOptions>(new SenderAddressesOptions { PublicBaseUrl = PublicBaseUrl }), NullLogger<AccountDisabledNotifier>.Instance),
-        Time,
-        new StaticOptionsMonitor<AccountsOptions>(Options),
-        NullLogger<AccountHealth>.Instance);
+    public AccountHealth Health()
+    {
+        var factory = new SharedConnectionFactory(_options);
+        return new(
+            factory,
+            new AccountDisabledNotifier(factory, Mail, Microsoft.Extensions.Options.Options.Create(new AccountLinksOptions { PublicOrigin = new Uri(PublicBaseUrl) }), NullLogger<AccountDisabledNotifier>.Instance),
+            Time,
+            new StaticOptionsMonitor<AccountsOptions>(Options),
+            NullLogger<AccountHealth>.Instance);
+    }
 
     public async Task<Pop3Account> AddAccountAsync(string ownerId = "owner-1", string password = "secret", int port = 995)
     {
@@ -110,6 +122,7 @@ internal sealed class AccountsTestBed : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Throttle.Dispose();
         await Db.DisposeAsync();
         await _connection.DisposeAsync();
     }

@@ -197,6 +197,105 @@ public sealed class Pop3AccountServiceTests
         Assert.Equal(AccountStatus.Active, summary.Status);
     }
 
+    [Theory]
+    [InlineData("inj\r\nDELE 1", "secret", "UserName")]
+    [InlineData("alice", "secret\r\nDELE 1\r\nNOOP", "Password")]
+    [InlineData("alice", "sec\u0000ret", "Password")]
+    public async Task Test_WithALineBreakOrControlCharacterInTheSignIn_RefusesItAndSendsNothing(string userName, string password, string field)
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        await using var server = SuccessfulServer("secret");
+        var input = Input(server.Port, password) with { UserName = userName };
+
+        var outcome = await bed.Service(server.Port).TestAsync("owner-1", null, input, CancellationToken.None);
+
+        Assert.Equal(AccountTestStatus.Invalid, outcome.Status);
+        Assert.Contains("control characters", Assert.Single(outcome.Errors[field]), StringComparison.Ordinal);
+        Assert.Empty(server.Received);
+    }
+
+    [Fact]
+    public void Validate_ADisplayNameWithALineBreak_IsRefusedWithAReason()
+    {
+        var errors = Pop3AccountInputValidator.Validate(Input(995, "secret") with { DisplayName = "Work\r\nBcc: everyone@example.test" }, passwordRequired: true);
+
+        Assert.Equal(["Keep the display name on one line, without line breaks or control characters."], errors["DisplayName"]);
+    }
+
+    [Fact]
+    public async Task Test_ManyGuessesAgainstOneServer_AreThrottledForEveryUser_WithoutConnecting()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        bed.LimitServerTests(perUser: 100, perTarget: 3);
+        await using var server = ScriptedPop3Server.Repeating(3, "+OK ready",
+            ("CAPA", Capabilities), ("USER alice@example.test", ["+OK"]), ("PASS wrong", ["-ERR [AUTH] Authentication failed."]));
+        var service = bed.Service(server.Port);
+
+        var outcomes = new List<AccountTestOutcome>();
+        for (var guess = 0; guess < 5; guess++)
+        {
+            outcomes.Add(await service.TestAsync("owner-1", null, Input(server.Port, "wrong"), CancellationToken.None));
+        }
+
+        var otherUser = await service.TestAsync("owner-2", null, Input(server.Port, "wrong"), CancellationToken.None);
+
+        Assert.All(outcomes.Take(3), o => Assert.Equal("authentication", o.Verdict!.Kind));
+        Assert.All(outcomes.Skip(3).Append(otherUser), o => Assert.Equal(("throttled", ServerTestThrottle.Message), (o.Verdict!.Kind, o.Verdict.Message)));
+        Assert.Equal(3, server.Received.Count(line => line.StartsWith("PASS", StringComparison.Ordinal)));
+    }
+
+    public static TheoryData<string, string, bool> OtherEndpoints => new()
+    {
+        { "attacker.example.test", "alice", false },
+        { "pop.example.test", "someone-else", false },
+        { "pop.example.test", "alice", true },
+    };
+
+    [Theory, MemberData(nameof(OtherEndpoints))]
+    public async Task Test_OfAnotherEndpointWithoutAPassword_AsksForItAndSendsTheStoredOneNowhere(string host, string userName, bool useSsl)
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        await using var server = SuccessfulServer("stored-secret");
+        var account = await bed.AddAccountAsync(password: "stored-secret", port: server.Port);
+        var input = new Pop3AccountInput("Work", "alice@example.test", host, server.Port, useSsl, userName, Password: null);
+
+        var outcome = await bed.Service(server.Port).TestAsync("owner-1", account.Id, input, CancellationToken.None);
+
+        Assert.Equal(AccountTestStatus.Invalid, outcome.Status);
+        Assert.Equal([Pop3AccountService.PasswordForNewEndpoint], outcome.Errors!["Password"]);
+        Assert.Empty(server.Received);
+    }
+
+    [Fact]
+    public async Task Test_OfTheSavedEndpointWithoutAPassword_UsesTheStoredOne()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        await using var server = SuccessfulServer("stored-secret");
+        var account = await bed.AddAccountAsync(password: "stored-secret", port: server.Port);
+        var input = new Pop3AccountInput("Work", "alice@example.test", "POP.example.test", server.Port, false, "alice", Password: null);
+
+        var outcome = await bed.Service(server.Port).TestAsync("owner-1", account.Id, input, CancellationToken.None);
+
+        Assert.Equal(AccountTestStatus.Succeeded, outcome.Status);
+        Assert.Contains("PASS stored-secret", server.Received);
+    }
+
+    [Fact]
+    public async Task Update_ToAnotherHostWithoutAPassword_AsksForItAndKeepsTheSavedSettings()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        await using var server = SuccessfulServer("stored-secret");
+        var account = await bed.AddAccountAsync(password: "stored-secret", port: server.Port);
+        var input = new Pop3AccountInput("Work", "alice@example.test", "attacker.example.test", server.Port, false, "alice", Password: null);
+
+        var result = await bed.Service(server.Port).UpdateAsync("owner-1", account.Id, input, null, CancellationToken.None);
+
+        Assert.Equal(AccountChangeStatus.Invalid, result.Status);
+        Assert.Equal([Pop3AccountService.PasswordForNewEndpoint], result.Errors!["Password"]);
+        Assert.Equal("pop.example.test", (await bed.ReloadAsync(account.Id)).Host);
+        Assert.Empty(server.Received);
+    }
+
     private static Pop3AccountInput Input(int port, string? password) =>
         new("Work", "alice@example.test", "pop.example.test", port, UseSsl: false, UserName: null, password);
 

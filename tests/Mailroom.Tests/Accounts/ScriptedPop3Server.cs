@@ -33,6 +33,9 @@ internal sealed class ScriptedPop3Server : IAsyncDisposable
 
     public IReadOnlyList<string> Received => _received;
 
+    /// <summary>Runs when an expected client line arrives, before its reply: lets a test look at (or change) the world at that moment.</summary>
+    public Func<string, Task>? BeforeReply { get; set; }
+
     /// <summary>The greeting, then (client line, reply lines) pairs in order.</summary>
     public static ScriptedPop3Server Start(string greeting, params (string Expected, string[] Reply)[] exchanges) =>
         Repeating(1, greeting, exchanges);
@@ -88,6 +91,11 @@ internal sealed class ScriptedPop3Server : IAsyncDisposable
                 {
                     Mismatch = $"expected '{expected}', got '{line}'";
                     return;
+                }
+
+                if (BeforeReply is { } hook)
+                {
+                    await hook(line);
                 }
             }
 

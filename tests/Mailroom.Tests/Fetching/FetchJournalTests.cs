@@ -21,15 +21,15 @@ public sealed class FetchJournalTests : IDisposable
 
     private readonly SqliteTestDatabase _database = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
-    private readonly FetchLeases _leases;
+    private readonly FetchStateStore _states;
     private readonly FetchJournal _journal;
     private readonly FetchRequests _requests;
 
     public FetchJournalTests()
     {
-        _leases = new FetchLeases(_database, _time);
-        _journal = new FetchJournal(_database, new StaticOptionsMonitor<FetchingOptions>(Options), _time);
-        _requests = new FetchRequests(_database, _leases, _time);
+        _states = new FetchStateStore(_database, _time);
+        _journal = new FetchJournal(_database, _states, new StaticOptionsMonitor<FetchingOptions>(Options), _time);
+        _requests = new FetchRequests(_states, new FetchWakeup(_time));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class FetchJournalTests : IDisposable
         Assert.Equal(0, state.ConsecutiveFailures);
         Assert.True(state.NextFetchAt <= _time.GetUtcNow());
         Assert.Equal(FetchOutcome.Cancelled, (await HistoryAsync()).Single().Outcome);
-        Assert.Single(await _leases.ClaimDueAsync("node-b", 1, Lease, default));
+        Assert.Single(await ClaimAsync("node-b", 1));
     }
 
     [Fact]
@@ -135,11 +135,11 @@ public sealed class FetchJournalTests : IDisposable
         var accountId = await _database.AddAccountAsync();
         var (lease, run) = await StartAsync();
         await _journal.SucceedAsync(lease, run, SignedIn(), default);
-        Assert.Empty(await _leases.ClaimDueAsync("node-a", 1, Lease, default));
+        Assert.Empty(await ClaimAsync("node-a", 1));
 
         await _requests.RequestAsync(accountId, default);
 
-        Assert.Single(await _leases.ClaimDueAsync("node-a", 1, Lease, default));
+        Assert.Single(await ClaimAsync("node-a", 1));
     }
 
     [Fact]
@@ -154,6 +154,46 @@ public sealed class FetchJournalTests : IDisposable
         var history = await HistoryAsync();
         Assert.Equal([FetchOutcome.Running, FetchOutcome.Interrupted], history.Select(r => r.Outcome));
     }
+
+    [Fact]
+    public async Task Begin_AfterANodeDied_ReportsWhatTheInterruptedRunStored()
+    {
+        var accountId = await _database.AddAccountAsync();
+        string ownerId;
+        await using (var db = _database.CreateDbContext())
+        {
+            ownerId = await db.Pop3Accounts.Where(a => a.Id == accountId).Select(a => a.OwnerId).SingleAsync();
+            db.Messages.Add(Stored(accountId, ownerId, "before the run", 10));
+            await db.SaveChangesAsync();
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await StartAsync();
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Messages.AddRange(Enumerable.Range(0, 3).Select(i => Stored(accountId, ownerId, $"batch {i}", 100)));
+            await db.SaveChangesAsync();
+        }
+
+        _time.Advance(Lease);
+        await StartAsync();
+
+        var interrupted = (await HistoryAsync()).Single(r => r.Outcome == FetchOutcome.Interrupted);
+        Assert.Equal((3, 300L), (interrupted.NewMessages, interrupted.NewBytes));
+    }
+
+    private Mailroom.Messages.StoredMessage Stored(Guid accountId, string ownerId, string subject, long size) => new()
+    {
+        AccountId = accountId,
+        OwnerId = ownerId,
+        Folder = Mailroom.Messages.MailFolder.Inbox,
+        SentAt = _time.GetUtcNow(),
+        StoredAt = _time.GetUtcNow(),
+        Subject = subject,
+        Size = size,
+        Raw = new Mailroom.Messages.RawMessage { Content = new byte[size] },
+    };
 
     [Fact]
     public async Task History_KeepsOnlyTheConfiguredNumberOfRuns()
@@ -173,10 +213,13 @@ public sealed class FetchJournalTests : IDisposable
 
     private async Task<(FetchLease Lease, FetchRunStart Run)> StartAsync()
     {
-        await _leases.ScheduleNewAccountsAsync(default);
-        var lease = (await _leases.ClaimDueAsync("node-a", 1, Lease, default)).Single();
+        await _states.ScheduleNewAccountsAsync(default);
+        var lease = (await ClaimAsync("node-a", 1)).Single();
         return (lease, await _journal.BeginAsync(lease, default));
     }
+
+    private async Task<List<FetchLease>> ClaimAsync(string node, int limit) =>
+        [.. (await _states.ClaimDueAsync(node, limit, Lease, ClaimFilter.Any, default)).Select(c => c.Lease)];
 
     private async Task<AccountFetchState> StateAsync(Guid accountId)
     {

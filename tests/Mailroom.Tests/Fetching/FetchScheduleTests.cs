@@ -31,34 +31,41 @@ public sealed class FetchScheduleTests
     [Fact]
     public void AfterSuccess_IsOnePollIntervalLater()
     {
-        Assert.Equal(Now.AddMinutes(5), FetchSchedule.AfterSuccess(Now, Now, Options, loginDelay: null));
+        Assert.Equal(Now.AddMinutes(5), FetchSchedule.Succeeded(new FetchTally { SignedInAt = Now }, Now, Options).NextFetchAt);
     }
 
     [Fact]
     public void AfterSuccess_NeverComesBeforeTheServersLoginDelay()
     {
         var signedIn = Now.AddSeconds(-10);
+        var end = FetchSchedule.Succeeded(new FetchTally { SignedInAt = signedIn, ServerLoginDelay = TimeSpan.FromMinutes(15) }, Now, Options);
 
-        Assert.Equal(signedIn.AddMinutes(15), FetchSchedule.AfterSuccess(signedIn, Now, Options, TimeSpan.FromMinutes(15)));
+        Assert.Equal(signedIn.AddMinutes(15), end.NextFetchAt);
+        Assert.Equal(signedIn.AddMinutes(15), end.SignInAllowedAt);
     }
 
     [Fact]
     public void AfterFailure_ConnectionFailuresBackOff()
     {
-        Assert.Equal(Now.AddMinutes(4), FetchSchedule.AfterFailure(Refused, 3, null, Now, Options, null));
+        var end = FetchSchedule.Failed(new FetchTally(), Refused, previousFailures: 2, Now, Options);
+
+        Assert.Equal(Now.AddMinutes(4), end.NextFetchAt);
+        Assert.Equal(3, end.ConsecutiveFailures);
     }
 
     [Fact]
     public void AfterFailure_RejectedPassword_WaitsAPollIntervalRatherThanHammering()
     {
-        Assert.Equal(Now.AddMinutes(5), FetchSchedule.AfterFailure(BadPassword, 1, Now, Now, Options, null));
+        Assert.Equal(Now.AddMinutes(5), FetchSchedule.Failed(new FetchTally { SignedInAt = Now }, BadPassword, 0, Now, Options).NextFetchAt);
     }
 
     [Fact]
     public void AfterFailure_LoginDelayRefusal_WaitsAtLeastTheAdvertisedDelay()
     {
         var tooSoon = new MailFailure(MailFailureKind.TemporaryServerError, MailFailureReason.LoginDelay, "wait");
+        var end = FetchSchedule.Failed(new FetchTally { ServerLoginDelay = TimeSpan.FromMinutes(10) }, tooSoon, 0, Now, Options);
 
-        Assert.Equal(Now.AddMinutes(10), FetchSchedule.AfterFailure(tooSoon, 1, null, Now, Options, TimeSpan.FromMinutes(10)));
+        Assert.Equal(Now.AddMinutes(10), end.NextFetchAt);
+        Assert.Equal(Now.AddMinutes(10), end.SignInAllowedAt);
     }
 }

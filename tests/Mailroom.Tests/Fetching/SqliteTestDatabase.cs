@@ -1,5 +1,6 @@
 using Mailroom.Accounts;
 using Mailroom.Data;
+using Mailroom.Search;
 using Mailroom.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ internal sealed class SqliteTestDatabase : IDbContextFactory<MailroomDbContext>,
         ConnectionString = $"Data Source={_path}";
         using var db = CreateDbContext();
         db.Database.EnsureCreated();
+        db.Database.ExecuteSqlRaw(SearchIndexSchema.Sqlite);
     }
 
     public string ConnectionString { get; }

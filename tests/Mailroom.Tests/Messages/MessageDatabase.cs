@@ -1,6 +1,7 @@
 using System.Text;
 using Mailroom.Accounts;
 using Mailroom.Data;
+using Mailroom.Search;
 using Mailroom.Messages;
 using Mailroom.Users;
 using Microsoft.Data.Sqlite;
@@ -24,6 +25,7 @@ internal sealed class MessageDatabase : IAsyncLifetime
     {
         await using var db = NewContext();
         await db.Database.EnsureCreatedAsync();
+        await db.Database.ExecuteSqlRawAsync(SearchIndexSchema.Sqlite);
     }
 
     public Task DisposeAsync()
@@ -64,9 +66,11 @@ internal sealed class MessageDatabase : IAsyncLifetime
     {
         var raw = Encoding.UTF8.GetBytes($"From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nDate: {sentAt:r}\r\n\r\nBody\r\n");
         await using var db = NewContext();
-        var message = MessageSummaryParser.Parse(raw, sentAt).ToStoredMessage(accountId, ownerId, MailFolder.Inbox, raw, sentAt);
+        var summary = MessageSummaryParser.Parse(raw, sentAt);
+        var message = summary.ToStoredMessage(accountId, ownerId, MailFolder.Inbox, raw, sentAt);
         db.Messages.Add(message);
         await db.SaveChangesAsync();
+        await SearchIndex.AddAsync(db, [new IndexedMessage(message, summary.Text)], default);
         return message.Id;
     }
 }

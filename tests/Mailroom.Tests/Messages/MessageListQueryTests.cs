@@ -1,4 +1,5 @@
 using Mailroom.Messages;
+using Mailroom.Search;
 
 namespace Mailroom.Tests.Messages;
 
@@ -97,6 +98,8 @@ public sealed class MessageListQueryTests : IAsyncLifetime
     [InlineData("subject:\"march invoice\"", new[] { 3 })]
     [InlineData("100%", new int[0])]
     [InlineData("a_ice", new int[0])]
+    [InlineData("-invoice", new[] { 2 })]
+    [InlineData("lunch OR march", new[] { 2, 3 })]
     public async Task List_Search_FindsSenderRecipientAndSubjectWords(string search, int[] expectedNumbers)
     {
         var owner = await _database.AddUserAsync("owner@example.test");
@@ -109,7 +112,8 @@ public sealed class MessageListQueryTests : IAsyncLifetime
         };
 
         await using var db = _database.NewContext();
-        var page = await new MessageListQuery(db).ListAsync(new MessageListRequest(owner, account, Search: search), default);
+        var page = await new MessageListQuery(db).ListAsync(
+            new MessageListRequest(owner, account, Search: SearchQueryParser.Parse(search, new SearchContext(TimeZoneInfo.Utc, Start))), default);
 
         Assert.Equal(expectedNumbers.Order(), page!.Items.Select(m => ids[m.Id]).Order());
     }

@@ -37,6 +37,22 @@ public sealed class MessageViewBuilderTests
     }
 
     [Fact]
+    public void Build_OfTextThenHtmlInMultipartMixed_ShowsBoth_WhileAnAlternativeShowsOne()
+    {
+        const string parts =
+            "--a\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe covering note\r\n" +
+            "--a\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>The report</p>\r\n--a--\r\n";
+        var mixed = Build("Subject: x\r\nContent-Type: multipart/mixed; boundary=a\r\n\r\n" + parts);
+        var alternative = Build("Subject: x\r\nContent-Type: multipart/alternative; boundary=a\r\n\r\n" + parts);
+
+        Assert.True(mixed.TextBesideHtml);
+        Assert.Contains(mixed.Text!, s => s.Text.Contains("The covering note", StringComparison.Ordinal));
+        Assert.Contains("The report", mixed.Html!.Html, StringComparison.Ordinal);
+        Assert.Empty(mixed.Attachments);
+        Assert.False(alternative.TextBesideHtml);
+    }
+
+    [Fact]
     public void Build_EmbedsInlineImagesFromTheMessageItself()
     {
         var view = Build(

@@ -84,15 +84,94 @@ public sealed class SenderAddressServiceTests
     }
 
     [Fact]
-    public async Task Save_WithABlankPassword_UsesTheLinkedAccountsIncomingPassword()
+    public async Task Save_WithABlankPassword_UsesTheLinkedAccountsIncomingPassword_OnTheSameHost()
     {
         await using var bed = await SendingTestBed.CreateAsync();
-        var account = await bed.AddAccountAsync(password: "alice-secret");
+        var account = await bed.AddAccountAsync(password: "alice-secret", host: "127.0.0.1");
 
         var saved = await bed.SaveAsync(bed.OwnServerInput(password: null) with { AccountId = account.Id });
 
         Assert.True(saved.IsVerified);
         Assert.Equal("Work", saved.AccountName);
+    }
+
+    [Fact]
+    public async Task Save_OwnServerSignInForAnotherAddress_DoesNotVerifyIt_AndMailsTheVerification()
+    {
+        await using var bed = await SendingTestBed.CreateAsync();
+
+        var saved = await bed.SaveAsync(bed.OwnServerInput(address: "ceo@bank.example"));
+
+        Assert.False(saved.IsVerified);
+        Assert.Equal("ceo@bank.example", Assert.Single(bed.SystemMail.Sent).To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task TestAndSave_WithALineBreakInThePassword_AreRefusedAndSendNothing()
+    {
+        await using var bed = await SendingTestBed.CreateAsync();
+        var input = bed.OwnServerInput(password: "alice-secret\r\nRSET");
+
+        var test = await bed.Addresses().TestAsync(SendingTestBed.Owner, null, input, CancellationToken.None);
+        var save = await bed.Addresses().SaveAsync(SendingTestBed.Owner, null, input, SendingTestBed.ConfirmationPage, CancellationToken.None);
+
+        Assert.Equal(SmtpRouteTestStatus.Invalid, test.Status);
+        Assert.Equal(["The password cannot contain line breaks or control characters."], test.Errors!["SmtpPassword"]);
+        Assert.Equal(SenderAddressSaveStatus.Invalid, save.Status);
+        Assert.Empty(bed.Smtp.ReceivedPasswords);
+    }
+
+    [Fact]
+    public async Task Test_WithABlankPassword_NeverSendsTheLinkedAccountsPasswordToAnotherHost()
+    {
+        await using var bed = await SendingTestBed.CreateAsync();
+        var account = await bed.AddAccountAsync(password: "alice-secret", host: "pop.example.test");
+
+        var outcome = await bed.Addresses().TestAsync(SendingTestBed.Owner, null, bed.OwnServerInput(password: null) with { AccountId = account.Id }, CancellationToken.None);
+
+        Assert.Equal(SmtpRouteTestStatus.Invalid, outcome.Status);
+        Assert.Equal(["Enter the password for the outgoing server."], outcome.Errors!["SmtpPassword"]);
+        Assert.Empty(bed.Smtp.ReceivedPasswords);
+    }
+
+    public static TheoryData<string, int?, bool, string> OtherEndpoints => new()
+    {
+        { "attacker.example.test", null, false, "alice@example.test" },
+        { "127.0.0.1", 2525, false, "alice@example.test" },
+        { "127.0.0.1", null, true, "alice@example.test" },
+        { "127.0.0.1", null, false, "mallory@example.test" },
+    };
+
+    [Theory, MemberData(nameof(OtherEndpoints))]
+    public async Task TestAndSave_OfAnotherEndpointWithoutAPassword_AskForItAndSendTheSavedOneNowhere(string host, int? port, bool implicitTls, string userName)
+    {
+        var security = implicitTls ? MailTransportSecurity.SslOnConnect : MailTransportSecurity.StartTls;
+        await using var bed = await SendingTestBed.CreateAsync();
+        var saved = await bed.SaveAsync(bed.OwnServerInput());
+        bed.Smtp.ReceivedPasswords.Clear();
+        var changed = bed.OwnServerInput(password: null, userName: userName) with { SmtpHost = host, SmtpPort = port ?? bed.Smtp.Port, SmtpSecurity = security };
+
+        var test = await bed.Addresses().TestAsync(SendingTestBed.Owner, saved.Id, changed, CancellationToken.None);
+        var save = await bed.Addresses().SaveAsync(SendingTestBed.Owner, saved.Id, changed, SendingTestBed.ConfirmationPage, CancellationToken.None);
+
+        Assert.Equal(SmtpRouteTestStatus.Invalid, test.Status);
+        Assert.Equal([SenderAddressService.PasswordForNewEndpoint], test.Errors!["SmtpPassword"]);
+        Assert.Equal(SenderAddressSaveStatus.Invalid, save.Status);
+        Assert.Empty(bed.Smtp.ReceivedPasswords);
+        Assert.Equal("127.0.0.1", (await bed.ReloadAsync(saved.Id)).SmtpHost);
+    }
+
+    [Fact]
+    public async Task Test_OfTheSavedEndpointWithoutAPassword_SignsInWithTheSavedOne()
+    {
+        await using var bed = await SendingTestBed.CreateAsync();
+        var saved = await bed.SaveAsync(bed.OwnServerInput());
+        bed.Smtp.ReceivedPasswords.Clear();
+
+        var test = await bed.Addresses().TestAsync(SendingTestBed.Owner, saved.Id, bed.OwnServerInput(password: null), CancellationToken.None);
+
+        Assert.Equal(SmtpRouteTestStatus.Succeeded, test.Status);
+        Assert.Equal(["alice-secret"], bed.Smtp.ReceivedPasswords);
     }
 
     [Fact]

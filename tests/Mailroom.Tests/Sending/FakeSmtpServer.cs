@@ -37,6 +37,9 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<string> SignIns { get; } = new();
 
+    /// <summary>Every password a client sent, right or wrong: where a stored secret went.</summary>
+    public ConcurrentQueue<string> ReceivedPasswords { get; } = new();
+
     public ConcurrentQueue<Delivery> Deliveries { get; } = new();
 
     /// <summary>Every MAIL FROM the server saw, accepted or not; a test that must not send checks it stays empty.</summary>
@@ -148,6 +151,7 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
         }
 
         SignIns.Enqueue(user);
+        ReceivedPasswords.Enqueue(password);
         return user == UserName && password == Password ? "235 2.7.0 Authentication successful" : "535 5.7.8 Error: authentication failed";
     }
 

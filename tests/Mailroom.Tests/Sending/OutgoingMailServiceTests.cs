@@ -154,6 +154,23 @@ public sealed class OutgoingMailServiceTests
         Assert.Empty(bed.Smtp.Deliveries);
     }
 
+    [Theory]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData("C:\\Windows\\win.ini", "win.ini")]
+    [InlineData("reports/2026/q4.pdf", "q4.pdf")]
+    public async Task Send_AttachmentNamesWithPathParts_GoOutAsTheirLastSegmentOnly(string given, string sent)
+    {
+        await using var bed = await SendingTestBed.CreateAsync();
+        var sender = await bed.SaveAsync(bed.OwnServerInput());
+
+        var result = await bed.Outgoing().SendAsync(SendingTestBed.Owner,
+            Simple(sender.Id) with { Attachments = [new OutgoingAttachment(given, "application/octet-stream", new byte[10])] }, CancellationToken.None);
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        var received = MimeMessage.Load(new MemoryStream(Assert.Single(bed.Smtp.Deliveries).Data));
+        Assert.Equal(sent, received.Attachments.OfType<MimePart>().Single().FileName);
+    }
+
     [Fact]
     public async Task Send_WithAttachmentsOverTheConfiguredLimit_IsRefusedBeforeConnecting()
     {

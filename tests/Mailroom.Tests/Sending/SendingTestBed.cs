@@ -2,11 +2,13 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Mailroom.Accounts;
 using Mailroom.Data;
+using Mailroom.Search;
 using Mailroom.Messages;
 using Mailroom.Network;
 using Mailroom.SenderAddresses;
 using Mailroom.Sending;
 using Mailroom.Sending.Compose;
+using Mailroom.Sending.Queue;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Tests.Network;
 using Mailroom.Users;
@@ -33,6 +35,7 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         _connection.Open();
         Db = new MailroomDbContext(new DbContextOptionsBuilder<MailroomDbContext>().UseSqlite(_connection).Options);
         Db.Database.EnsureCreated();
+        Db.Database.ExecuteSqlRaw(SearchIndexSchema.Sqlite);
         SmtpPasswords = new SmtpPasswordProtector(DataProtection);
         Pop3Passwords = new Pop3PasswordProtector(DataProtection);
     }
@@ -96,18 +99,29 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         SmtpPasswords,
         Pop3Passwords,
         Verification(),
+        Throttle,
         Time,
         NullLogger<SenderAddressService>.Instance);
+
+    public ServerTestThrottle Throttle { get; } = new(Microsoft.Extensions.Options.Options.Create(new ServerTestLimits { ServerTestsPerTargetPer10Minutes = 1000, ServerTestsPerUserPer10Minutes = 1000 }));
 
     public OutgoingMailService Outgoing() => new(
         Db,
         new MessageLookup(Db),
+        Queue(),
+        Delivery(),
+        Time,
+        new StaticOptionsMonitor<SendingOptions>(SendingOptions));
+
+    public SendQueueStore Queue() => new(Db, Time);
+
+    public QueuedMessageDelivery Delivery() => new(
+        Db,
         new SmtpRouteTransport(Connector(), SystemMail, NullLogger<SmtpRouteTransport>.Instance),
         Guidance(),
         SmtpPasswords,
         Time,
-        new StaticOptionsMonitor<SendingOptions>(SendingOptions),
-        NullLogger<OutgoingMailService>.Instance);
+        NullLogger<QueuedMessageDelivery>.Instance);
 
     public ComposeDrafts Drafts() => new(Db, new MessageLookup(Db));
 
@@ -139,14 +153,14 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         return result.Address!;
     }
 
-    public async Task<Pop3Account> AddAccountAsync(string owner = Owner, string email = "alice@example.test", string password = "alice-secret")
+    public async Task<Pop3Account> AddAccountAsync(string owner = Owner, string email = "alice@example.test", string password = "alice-secret", string host = "pop.example.test")
     {
         var account = new Pop3Account
         {
             OwnerId = owner,
             DisplayName = "Work",
             EmailAddress = email,
-            Host = "pop.example.test",
+            Host = host,
             Port = 995,
             UseSsl = true,
             UserName = email,
@@ -186,6 +200,7 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Smtp.DisposeAsync();
+        Throttle.Dispose();
         await Db.DisposeAsync();
         await _connection.DisposeAsync();
     }

@@ -1,8 +1,22 @@
 using Mailroom.Messages;
+using Mailroom.Search;
 
 namespace Mailroom.Web.Api.Messages;
 
-internal sealed record MessageListResponse(IReadOnlyList<MessageListEntry> Items, string? Older, string? Newer);
+/// <summary>A page of the list; <see cref="Search"/> is set when <c>q</c> was given.</summary>
+internal sealed record MessageListResponse(IReadOnlyList<MessageListEntry> Items, string? Older, string? Newer, SearchSummary? Search = null);
+
+/// <summary>
+/// How many messages match (exact up to 10,000; beyond that <see cref="CountIsCapped"/> and the count is "10,000+"),
+/// the query said back in words (<see cref="Searched"/>), notes on parts of it that were ignored, and, while mail
+/// stored before search existed is still being indexed, how much of the user's is done (<see cref="IndexedPercent"/>; null when all).
+/// </summary>
+internal sealed record SearchSummary(int Count, bool CountIsCapped, string Searched, IReadOnlyList<string> Notes, int? IndexedPercent)
+{
+    public static SearchSummary? Of(SearchResults? results, TimeZoneInfo timeZone, int? indexedPercent) => results is null
+        ? null
+        : new SearchSummary(results.Count, results.IsCountCapped, SearchDescription.Of(results.Query, timeZone), results.Query.Notes, indexedPercent);
+}
 
 internal sealed record MessageListEntry(
     long Id,
@@ -14,13 +28,16 @@ internal sealed record MessageListEntry(
     string Snippet,
     bool HasAttachments,
     long Size,
-    bool IsRead)
+    bool IsRead,
+    IReadOnlyList<TextRange>? Highlights = null)
 {
-    public static MessageListEntry Of(MessageListItem item)
+    /// <summary>In a search, the snippet is the text around the first match and <see cref="Highlights"/> marks the matching words in it.</summary>
+    public static MessageListEntry Of(MessageListItem item, SearchResults? search = null)
     {
         ArgumentNullException.ThrowIfNull(item);
+        var snippet = search?.Snippets.GetValueOrDefault(item.Id);
         return new(item.Id, item.AccountId, item.SentAt, new Address(item.FromName, item.FromAddress), item.To, item.Subject,
-            item.Snippet, item.HasAttachments, item.Size, item.IsRead);
+            snippet?.Text ?? item.Snippet, item.HasAttachments, item.Size, item.IsRead, snippet?.Marks);
     }
 }
 

@@ -1,6 +1,10 @@
+using System.ComponentModel;
 using System.Security.Claims;
+using Mailroom.Data;
 using Mailroom.Messages;
+using Mailroom.Search;
 using Mailroom.Web.Messages;
+using Mailroom.Web.Search;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +21,8 @@ internal static class MessagesEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var messages = api.MapGroup("/messages").WithTags("Messages");
         messages.MapGet("/", ListAsync)
-            .WithSummary("List messages, newest sent first, one account or all mail, the inbox or sent mail (folder=sent); cursor-paged.");
+            .WithSummary("List or search messages, newest sent first, one account or all mail, the inbox or sent mail (folder=sent); cursor-paged.")
+            .WithDescription(SearchSyntax.Description);
         messages.MapGet("/unread-counts", UnreadCountsAsync).WithSummary("Unread inbox messages per account and in total.");
         messages.MapGet("/{id:long}", GetAsync).WithSummary("One message: headers, sanitised HTML, text and attachments.");
         messages.MapGet("/{id:long}/raw", RawAsync).WithSummary("The message exactly as fetched: text/plain, or an .eml download.");
@@ -27,7 +32,11 @@ internal static class MessagesEndpoints
     }
 
     private static async Task<Results<Ok<MessageListResponse>, NotFound, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, MessageListQuery query, Guid? account, string? folder, string? q, string? after, string? before, int? limit,
+        ClaimsPrincipal user, MessageListQuery query, SearchParameters search, MailroomDbContext db, Guid? account, string? folder,
+        [Description(SearchSyntax.Q)] string? q,
+        [Description(SearchSyntax.Tz)] string? tz,
+        [Description(SearchSyntax.Partial)] bool? partial,
+        string? after, string? before, int? limit,
         CancellationToken cancellationToken)
     {
         if (!FolderParameter.TryParse(folder, out var mailFolder))
@@ -47,7 +56,7 @@ internal static class MessagesEndpoints
         }
 
         var page = await query.ListAsync(
-            new MessageListRequest(user.GetUserId(), account, mailFolder, Search: q, After: afterCursor, Before: beforeCursor,
+            new MessageListRequest(user.GetUserId(), account, mailFolder, Search: search.Parse(q, tz, partial == true), After: afterCursor, Before: beforeCursor,
                 PageSize: limit ?? MessageListRequest.DefaultPageSize),
             cancellationToken);
         if (page is null)
@@ -55,8 +64,10 @@ internal static class MessagesEndpoints
             return TypedResults.NotFound();
         }
 
+        var indexed = page.Search is null ? null : await SearchBackfillProgress.PercentForAsync(db, user.GetUserId(), cancellationToken);
         return TypedResults.Ok(new MessageListResponse(
-            [.. page.Items.Select(MessageListEntry.Of)], page.Older?.Encode(), page.Newer?.Encode()));
+            [.. page.Items.Select(item => MessageListEntry.Of(item, page.Search))], page.Older?.Encode(), page.Newer?.Encode(),
+            SearchSummary.Of(page.Search, SearchParameters.TimeZoneOf(tz), indexed)));
     }
 
     private static async Task<Ok<UnreadCountsResponse>> UnreadCountsAsync(

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using Mailroom.SenderAddresses;
-using Mailroom.Web.SenderAddresses;
 using Mailroom.Web.Api.Sending;
+using Mailroom.Web.SenderAddresses;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 
 namespace Mailroom.Web.Api.SenderAddresses;
@@ -23,7 +24,7 @@ internal static class SenderAddressEndpoints
         addresses.MapDelete("/{id:guid}", DeleteAsync);
         addresses.MapPost("/test", TestAsync).WithSummary("Connects, checks TLS and signs in to an own SMTP server; never sends a message.");
         addresses.MapPost("/{id:guid}/verify", VerifyAsync).WithSummary("Checks a confirmation code (target \"address\" or \"reply-to\").");
-        addresses.MapPost("/{id:guid}/resend", ResendAsync).WithSummary("Mails a new code; rate-limited (429 with Retry-After).");
+        addresses.MapPost("/{id:guid}/resend", ResendAsync).RequireRateLimiting(RateLimitPolicies.Resend).WithSummary("Mails a new code; rate-limited (429 with Retry-After).");
 
         // The link in the email proves control of the mailbox by itself, so it needs no sign-in (it may be opened on another device).
         api.MapPost("/sender-addresses/confirm", ConfirmAsync).AllowAnonymous().WithTags("Send Mail As");

@@ -1,19 +1,24 @@
 using System.Security.Claims;
 using Mailroom.Sending;
 using Mailroom.Sending.Compose;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 
 namespace Mailroom.Web.Api.Sending;
 
-/// <summary>POST /api/send: the compose form as JSON. Attachments travel base64-encoded.</summary>
+/// <summary>
+/// POST /api/send: the compose form as JSON, attachments base64-encoded. Sent at once (200) unless it asks for the undo
+/// window (<c>holdForUndo</c>) or a time (<c>sendAt</c>): then it waits in the send queue (202, see /api/outbox).
+/// </summary>
 internal static class SendEndpoint
 {
     public static RouteGroupBuilder MapSendEndpoint(this RouteGroupBuilder api)
     {
         api.MapPost("/send", SendAsync)
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Send)
             .WithTags("Send Mail As")
-            .WithSummary("Sends a message from one of the user's verified addresses through its route and files a copy as sent mail.");
+            .WithSummary("Sends a message from one of the user's verified addresses through its route and files a copy as sent mail, now or through the send queue.");
         return api;
     }
 
@@ -25,9 +30,12 @@ internal static class SendEndpoint
             return SendingProblems.Invalid(errors);
         }
 
-        var result = await outgoing.SendAsync(user.GetUserId(), input, cancellationToken);
+        var result = request.SendAt is not null || request.HoldForUndo == true
+            ? await outgoing.QueueAsync(user.GetUserId(), input, request.SendAt, cancellationToken)
+            : await outgoing.SendAsync(user.GetUserId(), input, cancellationToken);
         return result.Status switch
         {
+            SendStatus.Queued => Results.Accepted($"/api/outbox/{result.QueuedId}", new QueuedJson(result.QueuedId!.Value, result.MessageIdHeader!, result.DueAt!.Value)),
             SendStatus.NotFound => Results.NotFound(),
             SendStatus.Invalid => SendingProblems.Invalid(result.Errors!),
             SendStatus.NotVerified => SendingProblems.Verdict(result.Verdict!, StatusCodes.Status403Forbidden),
@@ -37,7 +45,10 @@ internal static class SendEndpoint
     }
 }
 
-/// <summary>Mode: "new" (default), "reply", "reply-all" or "forward", with <see cref="OriginalMessageId"/> for the last three.</summary>
+/// <summary>
+/// Mode: "new" (default), "reply", "reply-all" or "forward", with <see cref="OriginalMessageId"/> for the last three.
+/// <see cref="SendAt"/> schedules the message; <see cref="HoldForUndo"/> holds it for the configured undo delay.
+/// </summary>
 internal sealed record SendRequest(
     Guid FromAddressId,
     string? To,
@@ -47,7 +58,9 @@ internal sealed record SendRequest(
     string? Body,
     IReadOnlyList<AttachmentRequest>? Attachments,
     long? OriginalMessageId,
-    string? Mode)
+    string? Mode,
+    DateTimeOffset? SendAt = null,
+    bool? HoldForUndo = null)
 {
     /// <summary>Null, with the reasons in <paramref name="errors"/>, when the mode is unknown or an attachment is not valid base64.</summary>
     public ComposeInput? ToInput(Dictionary<string, string[]> errors)
@@ -98,3 +111,5 @@ internal sealed record SendRequest(
 internal sealed record AttachmentRequest(string? FileName, string? ContentType, string? ContentBase64);
 
 internal sealed record SentJson(string MessageId, long? SentCopyId, string? Notice);
+
+internal sealed record QueuedJson(Guid Id, string MessageId, DateTimeOffset DueAt);

@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using Mailroom.Users;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
+using Mailroom.Web.Users.Sessions;
 using Mailroom.Workspaces;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,8 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Web.Api.Users;
 
 /// <summary>
-/// Bearer-token sign-in for API clients: register, login, refresh. Only these three of Identity's API endpoints;
-/// the rest (2FA, email confirmation, password reset) are not offered, so they are not mapped.
+/// Bearer-token sign-in for API clients: register, login, refresh (rotating), logout, and the list of open sessions.
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -18,13 +20,24 @@ internal static class AuthEndpoints
     {
         var auth = api.MapGroup("/auth").AllowAnonymous().WithTags("Authentication");
         auth.MapPost("/register", RegisterAsync)
+            .RequireRateLimiting(RateLimitPolicies.SignUp)
             .WithSummary("Creates a user with an email and password (the same rules as the sign-up page).");
         auth.MapPost("/login", LoginAsync)
+            .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Exchanges an email and password for a bearer access token and a refresh token.")
             .Produces<AccessTokenResponse>();
         auth.MapPost("/refresh", RefreshAsync)
-            .WithSummary("Exchanges a refresh token for new tokens.")
+            .WithSummary("Exchanges a refresh token for new tokens. Each refresh token works once; using one twice ends its session.")
             .Produces<AccessTokenResponse>();
+        auth.MapPost("/password-strength", RatePassword)
+            .WithSummary("How guessable a password would be (zxcvbn score 0-4; 3 is required) and, if too weak, why. Nothing is stored.");
+        var session = api.MapGroup("/auth").RequireAuthorization().WithTags("Authentication");
+        session.MapPost("/logout", LogoutAsync)
+            .WithSummary("Ends this token's session: its access and refresh tokens stop working.");
+        session.MapPost("/logout-everywhere", LogoutEverywhereAsync)
+            .WithSummary("Ends every session of the user, on every device, this one included.");
+        session.MapGet("/sessions", SessionsAsync)
+            .WithSummary("The user's open sessions: device, channel, started and last seen.");
         return api;
     }
 
@@ -64,21 +77,63 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(
-        RefreshRequest request, SignInManager<MailroomUser> signInManager, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)
+        RefreshRequest request, SignInManager<MailroomUser> signInManager, UserSessions sessions, IOptionsMonitor<BearerTokenOptions> bearerOptions,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
-        // A changed security stamp (password change, sign-out everywhere) ends every refresh token issued before it.
+        // A changed security stamp (password change, sign-out everywhere) ends every refresh token issued before it;
+        // rotation makes each one single-use, and a second use ends the session it belongs to.
         if (ticket?.Properties.ExpiresUtc is not { } expires
             || time.GetUtcNow() >= expires
-            || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            || SessionClaims.SessionIdOf(ticket.Principal) is not { } sessionId
+            || SessionClaims.RefreshGenerationOf(ticket.Principal) is not { } generation
+            || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await sessions.RotateRefreshAsync(user.Id, sessionId, generation, cancellationToken) is not { } next)
         {
             return TypedResults.Problem(
-                title: "The refresh token is invalid or has expired. Sign in again.", statusCode: StatusCodes.Status401Unauthorized);
+                title: "The refresh token is invalid, used or expired. Sign in again.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
         var principal = await signInManager.CreateUserPrincipalAsync(user);
+        principal.Identities.First().AddClaims(SessionClaims.For(sessionId, next));
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
+
+    private static Ok<PasswordStrengthResponse> RatePassword(PasswordStrengthRequest request)
+    {
+        var (score, reason) = PasswordStrength.Evaluate(request.Password ?? "", request.Email);
+        return TypedResults.Ok(new PasswordStrengthResponse(score, score >= PasswordStrength.RequiredScore, reason));
+    }
+
+    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal user, UserSessions sessions, CancellationToken cancellationToken)
+    {
+        if (SessionClaims.SessionIdOf(user) is { } sessionId)
+        {
+            await sessions.EndAsync(user.GetUserId(), sessionId, cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> LogoutEverywhereAsync(ClaimsPrincipal user, UserSessions sessions, CancellationToken cancellationToken)
+    {
+        await sessions.EndAllAsync(user.GetUserId(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<SessionResponse[]>> SessionsAsync(ClaimsPrincipal user, UserSessions sessions, CancellationToken cancellationToken)
+    {
+        var current = SessionClaims.SessionIdOf(user);
+        var open = await sessions.ListOpenAsync(user.GetUserId(), cancellationToken);
+        return TypedResults.Ok(open.Select(s => new SessionResponse(
+            s.Id, DeviceName.Describe(s.UserAgent), s.Channel, s.CreatedAt.UtcDateTime, s.LastSeenAt.UtcDateTime, s.Id == current)).ToArray());
+    }
+
+    internal sealed record PasswordStrengthRequest(string? Password, string? Email);
+
+    internal sealed record PasswordStrengthResponse(int Score, bool Acceptable, string? Reason);
+
+    internal sealed record SessionResponse(Guid Id, string Device, string Channel, DateTime StartedAt, DateTime LastSeenAt, bool Current);
 
     internal sealed record RegisterRequest(string? Email, string? Password);
 

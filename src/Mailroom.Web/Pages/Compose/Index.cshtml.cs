@@ -1,22 +1,27 @@
 using System.ComponentModel.DataAnnotations;
 using Mailroom.Sending;
 using Mailroom.Sending.Compose;
+using Mailroom.Web.Sending;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Mailroom.Web.Pages.Compose;
 
 /// <summary>
-/// Compose, and Reply / Reply all / Forward from a stored message (<c>/compose?replyTo={id}&amp;mode=reply|replyAll|forward</c>).
-/// A failed send comes back at once with the server's refusal in words and the draft untouched; with JavaScript the page
-/// posts in the background, so even the chosen files stay attached.
+/// Compose, and Reply / Reply all / Forward from a stored message (<c>/compose?replyTo={id}&amp;mode=reply|replyAll|forward</c>),
+/// or an undone message back (<c>/compose?undone={queuedId}</c>). Send puts the message in the send queue for the undo
+/// window (or Schedule send for a chosen time) and takes the user back where they came from, where
+/// <see cref="SendQueueBannerViewComponent"/> says "Message sent. Undo · View message". Refused input comes back at once with
+/// the draft untouched; with JavaScript the page posts in the background, so even the chosen files stay attached.
 /// </summary>
+[EnableRateLimiting(RateLimitPolicies.Send)]
 internal sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgoing, IOptionsMonitor<SendingOptions> options) : PageModel
 {
     public const string FetchHeader = "X-Mailroom-Fetch";
-    private const string SentKey = "Compose.Sent";
 
     [BindProperty]
     public ComposeForm Input { get; set; } = new();
@@ -27,18 +32,32 @@ internal sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgo
 
     public SmtpVerdict? Verdict { get; private set; }
 
-    public string? SentNotice { get; private set; }
+    public IReadOnlyList<string> AttachmentsToAddAgain { get; private set; } = [];
 
     public long MaxAttachmentBytes => options.CurrentValue.MaxAttachmentBytes;
 
-    public async Task<IActionResult> OnGetAsync(long? replyTo, string? mode, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long? replyTo, string? mode, Guid? undone, string? returnUrl, CancellationToken cancellationToken)
     {
-        SentNotice = TempData[SentKey] as string;
         var owner = User.GetUserId();
         FromChoices = await drafts.FromChoicesAsync(owner, cancellationToken);
+        var back = LocalOrNull(returnUrl) ?? LocalOrNull(Request.Headers.Referer.ToString()) ?? "/";
+        if (undone is { } queuedId)
+        {
+            if (await drafts.FromUndoneAsync(owner, queuedId, cancellationToken) is not { } restored)
+            {
+                return NotFound();
+            }
+
+            Input = ComposeForm.From(restored.Draft);
+            Input.ReturnUrl = LocalOrNull(returnUrl) ?? "/";
+            ForwardedAttachments = restored.Draft.ForwardedAttachmentNames;
+            AttachmentsToAddAgain = restored.AttachmentsToAddAgain;
+            return Page();
+        }
+
         if (replyTo is not { } messageId)
         {
-            Input = new ComposeForm { FromAddressId = FromChoices.Count > 0 ? FromChoices[0].Id : null };
+            Input = new ComposeForm { FromAddressId = FromChoices.Count > 0 ? FromChoices[0].Id : null, ReturnUrl = back };
             return Page();
         }
 
@@ -49,6 +68,7 @@ internal sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgo
         }
 
         Input = ComposeForm.From(draft);
+        Input.ReturnUrl = back;
         ForwardedAttachments = draft.ForwardedAttachmentNames;
         return Page();
     }
@@ -76,7 +96,11 @@ internal sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgo
         }
         else
         {
-            result = await outgoing.SendAsync(owner, await Input.ToInputAsync(files, cancellationToken), cancellationToken);
+            // With no undo window configured, Send hands the message over in this request and a refusal shows at once.
+            var input = await Input.ToInputAsync(files, cancellationToken);
+            result = Input.SendAt is null && options.CurrentValue.UndoDelay == TimeSpan.Zero
+                ? await outgoing.SendAsync(owner, input, cancellationToken)
+                : await outgoing.QueueAsync(owner, input, Input.SendAt, cancellationToken);
         }
 
         if (result.Status == SendStatus.NotFound)
@@ -85,10 +109,11 @@ internal sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgo
         }
 
         var isFetch = Request.Headers[FetchHeader] == "1";
-        if (result.Status == SendStatus.Sent)
+        if (result.Status is SendStatus.Queued or SendStatus.Sent)
         {
-            TempData[SentKey] = result.Notice is null ? "Message sent." : $"Message sent. {result.Notice}";
-            return isFetch ? new JsonResult(new { sent = true, redirect = Url.Page("/Compose/Index") }) : RedirectToPage();
+            SendQueueBannerViewComponent.Show(TempData, result.QueuedId!.Value);
+            var back = LocalOrNull(Input.ReturnUrl) ?? "/";
+            return isFetch ? new JsonResult(new { sent = true, redirect = back }) : LocalRedirect(back);
         }
 
         if (isFetch)
@@ -107,6 +132,28 @@ internal sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgo
 
         FromChoices = await drafts.FromChoicesAsync(owner, cancellationToken);
         return Page();
+    }
+
+    /// <summary>Only a path on this site: never an open redirect, and never back into compose itself.</summary>
+    private string? LocalOrNull(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return null;
+        }
+
+        // Checked for a local path first: on Linux "/x" also parses as an absolute file: URI.
+        if (!Url.IsLocalUrl(url) && Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            if (!string.Equals(absolute.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            url = absolute.PathAndQuery;
+        }
+
+        return Url.IsLocalUrl(url) && !url.StartsWith("/compose", StringComparison.OrdinalIgnoreCase) ? url : null;
     }
 
     private static ComposeMode ParseMode(string? mode) => mode?.ToLowerInvariant() switch
@@ -142,6 +189,12 @@ internal sealed class ComposeForm
 
     public ComposeMode Mode { get; set; }
 
+    /// <summary>Schedule send: when to send. Null sends after the undo window.</summary>
+    public DateTimeOffset? SendAt { get; set; }
+
+    /// <summary>Where Send takes the user back to (a local path).</summary>
+    public string? ReturnUrl { get; set; }
+
     public static ComposeForm From(ComposeDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -150,6 +203,7 @@ internal sealed class ComposeForm
             FromAddressId = draft.FromAddressId,
             To = draft.To,
             Cc = draft.Cc,
+            Bcc = draft.Bcc,
             Subject = draft.Subject,
             Body = draft.Body,
             OriginalMessageId = draft.OriginalMessageId,

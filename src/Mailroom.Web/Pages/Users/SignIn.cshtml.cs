@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using Mailroom.Users;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Mailroom.Web.Pages.Users;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
 internal sealed class SignInModel(PasswordSignIn passwordSignIn, SignInManager<MailroomUser> signInManager) : PageModel
 {
     [BindProperty]

@@ -1,16 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using Mailroom.Users;
+using Mailroom.Web.Throttling;
 using Mailroom.Web.Users;
 using Mailroom.Workspaces;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Mailroom.Web.Pages.Users;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicies.SignUp)]
 internal sealed class SignUpModel(
     UserManager<MailroomUser> users,
     SignInManager<MailroomUser> signInManager,

@@ -1,4 +1,4 @@
-// Compose: send in the background, so that a refused message (wrong password, refused recipient, too large) is
+// Compose: send (into the send queue, for the undo window or a scheduled time) in the background, so that a refused message (wrong password, refused recipient, too large) is
 // explained at once and the draft, attached files included, stays exactly as it was.
 (() => {
   const form = document.getElementById("compose-form");
@@ -40,9 +40,20 @@
     result.append(section);
   };
 
+  const sendAt = form.querySelector("[data-send-at]");
+  const scheduleAt = form.querySelector("[data-schedule-at]");
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearErrors();
+    // Schedule send: the picker holds the user's wall-clock time; the server gets the instant, offset included.
+    const scheduling = event.submitter?.hasAttribute("data-schedule-button");
+    if (scheduling && !scheduleAt.value) {
+      form.querySelector('[data-error-for="SendAt"]').textContent = "Choose the date and time to send at.";
+      scheduleAt.focus();
+      return;
+    }
+    sendAt.value = scheduling ? new Date(scheduleAt.value).toISOString() : "";
     button.disabled = true;
     try {
       const response = await fetch(form.action, {

@@ -34,4 +34,6 @@
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
+  // Search as you type (search.js) swaps the list in place.
+  document.addEventListener("mailroom:list-replaced", start);
 })();

@@ -9,7 +9,8 @@ internal sealed record ComposeDraft(
     string Body,
     long? OriginalMessageId,
     ComposeMode Mode,
-    IReadOnlyList<string> ForwardedAttachmentNames)
+    IReadOnlyList<string> ForwardedAttachmentNames,
+    string Bcc = "")
 {
     public static ComposeDraft Empty(Guid? fromAddressId) => new(fromAddressId, "", "", "", "", null, ComposeMode.New, []);
 }

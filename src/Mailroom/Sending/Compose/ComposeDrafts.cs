@@ -1,5 +1,6 @@
 using Mailroom.Data;
 using Mailroom.Messages;
+using Mailroom.Sending.Queue;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Sending.Compose;
@@ -53,6 +54,46 @@ internal sealed class ComposeDrafts(MailroomDbContext db, MessageLookup messages
             messageId,
             mode,
             forwardedNames);
+    }
+
+    /// <summary>
+    /// An undone message back as the user wrote it, or null when the user has no such undone message. Its own
+    /// attachments are not restored (the list of names says which to attach again); a forward's come from the original.
+    /// </summary>
+    public async Task<(ComposeDraft Draft, IReadOnlyList<string> AttachmentsToAddAgain)?> FromUndoneAsync(string ownerId, Guid queuedId, CancellationToken cancellationToken)
+    {
+        var undone = await db.QueuedMessages.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Id == queuedId && m.OwnerId == ownerId && m.State == QueuedMessageState.Cancelled, cancellationToken);
+        if (undone is null || MimeMessageLoader.TryLoad(undone.Content) is not { } message)
+        {
+            return null;
+        }
+
+        var forwardedNames = new List<string>();
+        if (undone is { Mode: ComposeMode.Forward, OriginalMessageId: { } originalId }
+            && await messages.FindAsync(ownerId, originalId, cancellationToken) is { Raw: { } raw }
+            && MimeMessageLoader.TryLoad(raw.Content) is { } original)
+        {
+            forwardedNames.AddRange(Attachments.Describe(MessageParts.Of(original)).Select(a => a.FileName));
+        }
+
+        var own = Attachments.Describe(MessageParts.Of(message)).Select(a => a.FileName).ToList();
+        foreach (var name in forwardedNames)
+        {
+            own.Remove(name);
+        }
+
+        var draft = new ComposeDraft(
+            undone.SenderAddressId,
+            message.To.ToString(),
+            message.Cc.ToString(),
+            message.Subject ?? "",
+            (message.TextBody ?? "").ReplaceLineEndings("\n").TrimEnd('\n'),
+            undone.OriginalMessageId,
+            undone.Mode,
+            forwardedNames,
+            message.Bcc.ToString());
+        return (draft, own);
     }
 
     /// <summary>The address of the account the message was fetched into, else the address it was sent to, else the first one.</summary>

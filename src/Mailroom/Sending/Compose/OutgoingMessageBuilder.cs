@@ -1,3 +1,4 @@
+using Mailroom.Messages;
 using MimeKit;
 using MimeKit.Utils;
 
@@ -55,9 +56,9 @@ internal static class OutgoingMessageBuilder
         }
 
         var mixed = new Multipart("mixed") { text };
-        foreach (var attachment in parts.Attachments)
+        foreach (var (attachment, index) in parts.Attachments.Select((a, i) => (a, i)))
         {
-            mixed.Add(AttachmentPart(attachment));
+            mixed.Add(AttachmentPart(attachment, index));
         }
 
         foreach (var forwarded in parts.ForwardedAttachments)
@@ -69,7 +70,7 @@ internal static class OutgoingMessageBuilder
         return message;
     }
 
-    private static MimePart AttachmentPart(OutgoingAttachment attachment)
+    private static MimePart AttachmentPart(OutgoingAttachment attachment, int index)
     {
         var contentType = ContentType.TryParse(attachment.ContentType, out var parsed) ? parsed : new ContentType("application", "octet-stream");
         return new MimePart(contentType)
@@ -77,7 +78,8 @@ internal static class OutgoingMessageBuilder
             Content = new MimeContent(new MemoryStream(attachment.Content, writable: false)),
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
             ContentTransferEncoding = ContentEncoding.Base64,
-            FileName = attachment.FileName,
+            // Whatever the client sent (an API caller's "../../etc/passwd"), only a clean last segment goes out.
+            FileName = SafeFileName.Clean(attachment.FileName, $"attachment-{index + 1}.bin"),
         };
     }
 

@@ -1,0 +1,42 @@
+using System.Data.Common;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mailroom.Fetching;
+
+/// <summary>Reads the <see cref="FetchOverview"/> every OverviewInterval so the schedule gauges report fresh figures without querying on each scrape.</summary>
+internal partial class FetchOverviewPublisher(
+    IServiceScopeFactory scopes, FetchMetrics metrics, IOptionsMonitor<FetchingOptions> options, TimeProvider time, ILogger<FetchOverviewPublisher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.CurrentValue.OverviewInterval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    metrics.Publish(await scope.ServiceProvider.GetRequiredService<FetchOverviewReader>().ReadAsync(stoppingToken));
+                }
+                catch (Exception exception) when (exception is DbException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+                {
+                    // The gauges keep their last figures; the next refresh tries again.
+                    LogRefreshFailed(logger, exception);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the fetch schedule overview for the metrics; trying again on the next refresh")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,31 @@
+using Mailroom.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mailroom.Search;
+
+/// <summary>"Indexing older mail: 40 %" for one user, while the back-fill still has some of their mail to do.</summary>
+internal static class SearchBackfillProgress
+{
+    /// <returns>The share of the owner's mail indexed so far (0-99), or null when all of it is.</returns>
+    public static async Task<int?> PercentForAsync(MailroomDbContext db, string ownerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var below = await db.SearchBackfill.AsNoTracking()
+            .Where(b => b.Id == SearchBackfill.RowId && b.CompletedAt == null)
+            .Select(b => (long?)b.Below)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (below is not { } mark)
+        {
+            return null;
+        }
+
+        var waiting = await db.Messages.CountAsync(m => m.OwnerId == ownerId && m.Id < mark, cancellationToken);
+        if (waiting == 0)
+        {
+            return null;
+        }
+
+        var total = await db.Messages.CountAsync(m => m.OwnerId == ownerId, cancellationToken);
+        return (int)((total - waiting) * 100L / total);
+    }
+}
