@@ -61,8 +61,12 @@ public abstract class LockoutTests(MailroomAppFactory app, BrowserFixture browse
         var end = lockedUntil.Value.ToUniversalTime();
         var shown = end.AddTicks(-(end.Ticks % TimeSpan.TicksPerMinute));
         shown = shown < end ? shown.AddMinutes(1) : shown;
-        var expected = "Too many failed attempts — your account is locked for 15 minutes. " +
-            $"Try again at {shown.ToString("HH:mm", CultureInfo.InvariantCulture)}.";
+        // A lockout that ends after midnight ends tomorrow, and the page says which day (en-GB, as the browser).
+        var clock = shown.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var at = shown.Date == TimeProvider.System.GetUtcNow().UtcDateTime.Date
+            ? clock
+            : $"{shown.ToString("d MMM", CultureInfo.GetCultureInfo("en-GB"))}, {clock}";
+        var expected = $"Too many failed attempts — your account is locked for 15 minutes. Try again at {at}.";
         await Expect(alert).ToHaveTextAsync(expected);
         await session.ScreenshotAsync($"sign-in-locked-out-{app.DatabaseKind}");
 
