@@ -34,6 +34,7 @@ builder.Services.AddMailroomMessages();
 builder.Services.AddMailroomSearch();
 builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
+builder.Services.AddMessageContent();
 builder.Services.AddMailroomApi();
 builder.Services.AddMailroomLive();
 builder.Services.AddMailroomMetrics(builder.Configuration);

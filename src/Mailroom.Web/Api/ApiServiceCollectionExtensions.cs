@@ -1,13 +1,15 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Mailroom.Web.Api;
 
 internal static class ApiServiceCollectionExtensions
 {
-    /// <summary>The JSON API's plumbing: problem details for errors and the OpenAPI document of everything under /api.</summary>
+    /// <summary>The JSON API's plumbing: problem details for errors, enum values named in kebab case, and the OpenAPI document of everything under /api.</summary>
     public static IServiceCollection AddMailroomApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(ApiNames.Policy)));
         services.AddOpenApi(openApi =>
         {
             openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;

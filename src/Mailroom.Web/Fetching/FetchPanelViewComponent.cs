@@ -1,10 +1,8 @@
 using Mailroom.Accounts;
-using Mailroom.Data;
 using Mailroom.Fetching;
 using Mailroom.Web.Api.Fetching;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Web.Fetching;
 
@@ -14,7 +12,7 @@ namespace Mailroom.Web.Fetching;
 /// a fetch of the account starts, progresses or ends. Include it with
 /// <c>@await Component.InvokeAsync("FetchPanel", new { accountId = Model.Account.Id })</c>.
 /// </summary>
-internal sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusReader reader) : ViewComponent
+internal sealed class FetchPanelViewComponent(Pop3AccountService accounts, FetchStatusReader reader) : ViewComponent
 {
     private const int HistoryShown = 10;
 
@@ -22,10 +20,7 @@ internal sealed class FetchPanelViewComponent(MailroomDbContext db, FetchStatusR
     {
         var userId = HttpContext.User.GetUserId();
         var cancellationToken = HttpContext.RequestAborted;
-        var account = await db.Pop3Accounts.AsNoTracking()
-            .Where(a => a.Id == accountId && a.OwnerId == userId)
-            .Select(a => new { a.State, a.DisabledReason })
-            .FirstOrDefaultAsync(cancellationToken);
+        var account = await accounts.FindStandingAsync(userId, accountId, cancellationToken);
         if (account is null)
         {
             return Content("");
@@ -53,11 +48,4 @@ internal sealed record FetchPanelModel(Guid AccountId, FetchStatusResponse Statu
     public string StatusUrl => $"/api/accounts/{AccountId}/fetch";
 
     public string LiveUrl => $"/live/fetch-panel/{AccountId}";
-
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
-        _ => $"{bytes / (1024.0 * 1024):0.#} MB",
-    };
 }

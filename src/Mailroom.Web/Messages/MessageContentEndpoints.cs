@@ -10,6 +10,9 @@ namespace Mailroom.Web.Messages;
 /// </summary>
 internal static class MessageContentEndpoints
 {
+    /// <summary>The body cache the reading page fills and the frame endpoint reads.</summary>
+    public static IServiceCollection AddMessageContent(this IServiceCollection services) => services.AddSingleton<OpenedMessageBodies>();
+
     public static IEndpointRouteBuilder MapMessageContent(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/messages/{id:long}/body", BodyAsync).ExcludeFromDescription();
@@ -17,16 +20,23 @@ internal static class MessageContentEndpoints
     }
 
     private static async Task<IResult> BodyAsync(
-        long id, bool? images, ClaimsPrincipal user, MessageLookup messages, HttpResponse response, CancellationToken cancellationToken)
+        long id, bool? images, ClaimsPrincipal user, MessageLookup messages, OpenedMessageBodies bodies, HttpResponse response, CancellationToken cancellationToken)
     {
-        var message = await messages.FindAsync(user.GetUserId(), id, cancellationToken);
-        if (message?.Raw is null)
+        var userId = user.GetUserId();
+        var showImages = images == true;
+        var body = bodies.Find(userId, id, showImages);
+        if (body is null)
         {
-            return Results.NotFound();
+            var message = await messages.FindAsync(userId, id, cancellationToken);
+            if (message?.Raw is null)
+            {
+                return Results.NotFound();
+            }
+
+            body = MessageViewBuilder.SanitizedHtml(message.Raw.Content, showImages);
         }
 
-        var showImages = images == true;
-        var html = MessageViewBuilder.SanitizedHtml(message.Raw.Content, showImages)?.Html ?? "<html><head></head><body></body></html>";
+        var html = body?.Html ?? "<html><head></head><body></body></html>";
         response.Headers.ContentSecurityPolicy = MessageFramePolicy.ContentSecurityPolicy(showImages);
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.CacheControl = "private, no-store";

@@ -6,7 +6,6 @@ using Mailroom.Web.Search;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Web.Pages;
 
@@ -79,10 +78,7 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Sea
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();
-        AccountNames = await db.Pop3Accounts
-            .AsNoTracking()
-            .Where(a => a.OwnerId == userId)
-            .ToDictionaryAsync(a => a.Id, a => a.DisplayName, cancellationToken);
+        AccountNames = await list.AccountNamesAsync(userId, cancellationToken);
         if ((Account is { } accountId && !AccountNames.ContainsKey(accountId)) || !FolderParameter.TryParse(FolderName, out var folder))
         {
             return false;

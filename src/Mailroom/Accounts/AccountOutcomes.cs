@@ -1,3 +1,5 @@
+using Mailroom.Network;
+
 namespace Mailroom.Accounts;
 
 internal enum AccountChangeStatus
@@ -38,7 +40,7 @@ internal enum AccountTestStatus
 internal sealed record AccountTestOutcome(
     AccountTestStatus Status,
     Pop3ServerReport? Report,
-    AccountTestVerdict? Verdict,
+    ConnectionVerdict? Verdict,
     string? ApprovalToken,
     IReadOnlyDictionary<string, string[]> Errors)
 {
@@ -46,7 +48,7 @@ internal sealed record AccountTestOutcome(
 
     public static AccountTestOutcome Succeeded(Pop3ServerReport report, string approvalToken) => new(AccountTestStatus.Succeeded, report, null, approvalToken, NoErrors);
 
-    public static AccountTestOutcome Failed(AccountTestVerdict verdict) => new(AccountTestStatus.Failed, null, verdict, null, NoErrors);
+    public static AccountTestOutcome Failed(ConnectionVerdict verdict) => new(AccountTestStatus.Failed, null, verdict, null, NoErrors);
 
     public static AccountTestOutcome Invalid(IReadOnlyDictionary<string, string[]> errors) => new(AccountTestStatus.Invalid, null, null, null, errors);
 

@@ -1,13 +1,12 @@
-using System.Text.RegularExpressions;
 using Mailroom.Network;
 using Microsoft.Extensions.Options;
 
 namespace Mailroom.Accounts;
 
 /// <summary>Turns a <see cref="MailFailure"/> into a verdict with guidance the user can act on.</summary>
-internal sealed partial class AccountTestGuidance(IOptionsMonitor<SupportOptions> support, IOptionsMonitor<Pop3Options> pop3)
+internal sealed class AccountTestGuidance(IOptionsMonitor<SupportOptions> support, IOptionsMonitor<Pop3Options> pop3)
 {
-    public AccountTestVerdict Describe(MailFailure failure)
+    public ConnectionVerdict Describe(MailFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var (title, guidance) = failure.Kind switch
@@ -26,25 +25,17 @@ internal sealed partial class AccountTestGuidance(IOptionsMonitor<SupportOptions
                 "Tick Use SSL and use the provider's SSL port (usually 995), or ask your provider for POP3 with STLS. Mailroom never sends your password unencrypted."),
             MailFailureKind.Protocol when failure.Reason == MailFailureReason.NoUidl => ("No UIDL",
                 "Mailroom needs the server's UIDL command to recognise messages it already fetched; without it every fetch would store the same messages again. Ask your provider whether POP3 with UIDL is available, or use another server."),
-            MailFailureKind.Cancelled => ("Test cancelled", "Test the account again."),
+            MailFailureKind.Cancelled => (FailureGuidance.TestCancelledTitle, "Test the account again."),
             _ => ("Unexpected answer",
                 "Check that the server name and port are for POP3 (not IMAP or SMTP), then test again."),
         };
-        return new AccountTestVerdict(MachineName(failure.Kind.ToString()), MachineName(failure.Reason.ToString()), title, failure.Message, guidance);
+        return ConnectionVerdict.For(failure, title, guidance);
     }
 
-    private static string ConnectionGuidance(MailFailureReason reason)
-    {
-        var cause = reason switch
-        {
-            MailFailureReason.HostNotFound => "The server name does not exist. ",
-            MailFailureReason.Refused => "Nothing answers on this port. ",
-            MailFailureReason.TimedOut => "The server did not answer in time. ",
-            MailFailureReason.TlsHandshake => "A secure connection could not be set up: the port may not expect SSL (or expects it from the start). ",
-            _ => "",
-        };
-        return cause + "Check the incoming server name and port with your provider, and whether Use SSL matches that port (995 with SSL, 110 without).";
-    }
+    private static string ConnectionGuidance(MailFailureReason reason) => FailureGuidance.Connection(
+        reason,
+        "A secure connection could not be set up: the port may not expect SSL (or expects it from the start).",
+        "Check the incoming server name and port with your provider, and whether Use SSL matches that port (995 with SSL, 110 without).");
 
     private static string AuthenticationGuidance(MailFailureReason reason) => reason switch
     {
@@ -60,12 +51,6 @@ internal sealed partial class AccountTestGuidance(IOptionsMonitor<SupportOptions
         Network.CertificateGuidance.For(reason, "incoming", support.CurrentValue.Email is { Length: > 0 } email ? email : "your administrator");
 
     private string NotAllowedGuidance(MailFailureReason reason) => reason == MailFailureReason.PrivateAddress
-        ? "The server name leads to a private or internal network address. Mailroom only connects to public mail servers, so that it can never be used to reach the internal network; an administrator can allow internal servers."
-        : $"Use the POP3 port your provider lists; allowed ports are {string.Join(" and ", pop3.CurrentValue.EffectiveAllowedPorts.Order())}. An administrator can allow others.";
-
-    /// <summary>PascalCase enum names as kebab-case API values: "NameMismatch" gives "name-mismatch".</summary>
-    private static string MachineName(string pascal) => WordStart().Replace(pascal, "-$1").ToLowerInvariant();
-
-    [GeneratedRegex("(?<!^)([A-Z])")]
-    private static partial Regex WordStart();
+        ? FailureGuidance.PrivateAddress
+        : FailureGuidance.PortNotAllowed("POP3", string.Join(" and ", pop3.CurrentValue.EffectiveAllowedPorts.Order()));
 }

@@ -25,8 +25,8 @@ internal sealed class AccountTroubles(MailroomDbContext db)
     public async Task<IReadOnlyList<AccountTrouble>> ListAsync(string ownerId, Guid? accountId, CancellationToken cancellationToken)
     {
         var rows = await (
-                from account in db.Pop3Accounts.AsNoTracking()
-                where account.OwnerId == ownerId && account.State != AccountState.Deleted && (accountId == null || account.Id == accountId)
+                from account in db.AccountsOf(ownerId).AsNoTracking()
+                where accountId == null || account.Id == accountId
                 join state in db.AccountFetchStates.AsNoTracking() on account.Id equals state.AccountId into states
                 from state in states.DefaultIfEmpty()
                 where account.State == AccountState.Disabled || (state != null && state.ConsecutiveFailures > 0)

@@ -33,15 +33,23 @@ internal sealed partial class Pop3AccountService(
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(string ownerId, CancellationToken cancellationToken)
     {
         var accounts = await Owned(ownerId).AsNoTracking().OrderBy(a => a.DisplayName).ThenBy(a => a.Id).ToListAsync(cancellationToken);
-        var counts = await db.Messages
+        var counts = await db.MessagesOf(ownerId)
             // Fetched mail only: copies of mail sent from the account are not what the account brought in.
-            .Where(m => m.OwnerId == ownerId && m.Folder == MailFolder.Inbox)
+            .Where(m => m.Folder == MailFolder.Inbox)
             .GroupBy(m => m.AccountId)
             .Select(g => new { AccountId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.AccountId, g => g.Count, cancellationToken);
         var fetches = await FetchStatusesAsync([.. accounts.Select(a => a.Id)], cancellationToken);
         return [.. accounts.Select(a => AccountSummary.From(a, counts.GetValueOrDefault(a.Id), fetches.GetValueOrDefault(a.Id)))];
     }
+
+    /// <summary>The state of one of the owner's accounts; null when it is another user's or deleted. Cheap enough for every poll.</summary>
+    public Task<AccountState?> FindStateAsync(string ownerId, Guid accountId, CancellationToken cancellationToken) =>
+        Owned(ownerId).Where(a => a.Id == accountId).Select(a => (AccountState?)a.State).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The state with the reason a disabled account was stopped, for pages that say why Fetch now cannot run.</summary>
+    public Task<AccountStanding?> FindStandingAsync(string ownerId, Guid accountId, CancellationToken cancellationToken) =>
+        Owned(ownerId).Where(a => a.Id == accountId).Select(a => new AccountStanding(a.State, a.DisabledReason)).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<AccountSummary?> GetAsync(string ownerId, Guid accountId, CancellationToken cancellationToken)
     {
@@ -51,7 +59,7 @@ internal sealed partial class Pop3AccountService(
             return null;
         }
 
-        var count = await db.Messages.CountAsync(m => m.AccountId == accountId && m.OwnerId == ownerId && m.Folder == MailFolder.Inbox, cancellationToken);
+        var count = await db.MessagesOf(ownerId).CountAsync(m => m.AccountId == accountId && m.Folder == MailFolder.Inbox, cancellationToken);
         var fetches = await FetchStatusesAsync([accountId], cancellationToken);
         return AccountSummary.From(account, count, fetches.GetValueOrDefault(accountId));
     }
@@ -264,11 +272,7 @@ internal sealed partial class Pop3AccountService(
         return changed > 0;
     }
 
-    private IQueryable<Pop3Account> Owned(string ownerId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(ownerId);
-        return db.Pop3Accounts.Where(a => a.OwnerId == ownerId && a.State != AccountState.Deleted);
-    }
+    private IQueryable<Pop3Account> Owned(string ownerId) => db.AccountsOf(ownerId);
 
     private async Task<Dictionary<Guid, FetchStatus>> FetchStatusesAsync(List<Guid> accountIds, CancellationToken cancellationToken)
     {
@@ -281,7 +285,7 @@ internal sealed partial class Pop3AccountService(
     {
         if (!throttle.TryAcquire(ownerId, settings.Host, settings.Port))
         {
-            return AccountTestOutcome.Failed(new AccountTestVerdict("throttled", "too-many-tests", "Too many tests", ServerTestThrottle.Message,
+            return AccountTestOutcome.Failed(new ConnectionVerdict("throttled", "too-many-tests", "Too many tests", ServerTestThrottle.Message,
                 "Check the settings in the meantime: a wrong password does not start working by trying it again."));
         }
 

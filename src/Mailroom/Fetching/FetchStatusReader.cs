@@ -20,7 +20,7 @@ internal sealed class FetchStatusReader(IDbContextFactory<MailroomDbContext> dat
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var states = await db.AccountFetchStates.AsNoTracking()
-            .Where(s => s.RunStartedAt != null && db.Pop3Accounts.Any(a => a.Id == s.AccountId && a.OwnerId == ownerId && a.State == AccountState.Active))
+            .Where(s => s.RunStartedAt != null && db.AccountsOf(ownerId).Any(a => a.Id == s.AccountId && a.State == AccountState.Active))
             .ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         return [.. states.Select(s => ToStatus(s, now)).Where(s => s.IsFetching)];

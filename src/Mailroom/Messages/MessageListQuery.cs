@@ -7,7 +7,11 @@ namespace Mailroom.Messages;
 /// <summary>One page of a user's messages, newest sent first, keyset-paged in both directions (never OFFSET).</summary>
 internal sealed class MessageListQuery(MailroomDbContext db)
 {
-    /// <returns>The page, or null when the account does not exist or is not the owner's.</returns>
+    /// <summary>Names of the accounts the user's mail comes from, deleted ones included: "All mail" labels kept mail too.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> AccountNamesAsync(string ownerId, CancellationToken cancellationToken) =>
+        await db.AccountsWithKeptMailOf(ownerId).AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.DisplayName, cancellationToken);
+
+    /// <returns>The page, or null when the account is not one of the owner's (another user's, or deleted).</returns>
     public async Task<MessageListPage?> ListAsync(MessageListRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -18,7 +22,7 @@ internal sealed class MessageListQuery(MailroomDbContext db)
         if (request.AccountId is { } accountId)
         {
             // Ownership checked once by primary key; the list then walks only the (AccountId, Folder, SentAt, Id) index.
-            if (!await db.Pop3Accounts.AnyAsync(a => a.Id == accountId && a.OwnerId == request.OwnerId, cancellationToken))
+            if (!await db.AccountsOf(request.OwnerId).AnyAsync(a => a.Id == accountId, cancellationToken))
             {
                 return null;
             }
@@ -27,7 +31,7 @@ internal sealed class MessageListQuery(MailroomDbContext db)
         }
         else
         {
-            messages = messages.Where(m => m.OwnerId == request.OwnerId && m.Folder == folder);
+            messages = db.MessagesOf(request.OwnerId).AsNoTracking().Where(m => m.Folder == folder);
         }
 
         messages = SearchFilter.Apply(db, messages, search);

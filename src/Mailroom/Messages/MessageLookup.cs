@@ -7,8 +7,8 @@ namespace Mailroom.Messages;
 internal sealed class MessageLookup(MailroomDbContext db)
 {
     public Task<StoredMessage?> FindAsync(string ownerId, long messageId, CancellationToken cancellationToken) =>
-        db.Messages
+        db.MessagesOf(ownerId)
             .AsNoTracking()
             .Include(m => m.Raw)
-            .SingleOrDefaultAsync(m => m.Id == messageId && m.OwnerId == ownerId, cancellationToken);
+            .SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
 }

@@ -24,8 +24,8 @@ internal sealed class ReadState(MailroomDbContext db, TimeProvider time)
         }
 
         var ids = messageIds.Distinct().ToArray();
-        var found = await db.Messages
-            .Where(m => m.OwnerId == ownerId && ids.Contains(m.Id))
+        var found = await db.MessagesOf(ownerId)
+            .Where(m => ids.Contains(m.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.IsRead, read), cancellationToken);
         if (found > 0)
         {

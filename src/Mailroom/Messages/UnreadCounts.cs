@@ -30,15 +30,15 @@ internal sealed class UnreadCounter(MailroomDbContext db)
 {
     public async Task<UnreadCounts> CountAsync(string ownerId, CancellationToken cancellationToken)
     {
-        var accounts = await db.Pop3Accounts.Where(a => a.OwnerId == ownerId).Select(a => a.Id).ToListAsync(cancellationToken);
+        var accounts = await db.AccountsWithKeptMailOf(ownerId).Select(a => a.Id).ToListAsync(cancellationToken);
         var counts = new Dictionary<Guid, int>();
         // Compared with a parameter, not negated: SQLite uses "IsRead = ?" as an index key but not "NOT IsRead".
         var unread = false;
         foreach (var accountId in accounts)
         {
             // One range of the (OwnerId, Folder, IsRead, AccountId) index each, read from the index alone and cut at the cap.
-            var count = await db.Messages
-                .Where(m => m.OwnerId == ownerId && m.Folder == MailFolder.Inbox && m.IsRead == unread && m.AccountId == accountId)
+            var count = await db.MessagesOf(ownerId)
+                .Where(m => m.Folder == MailFolder.Inbox && m.IsRead == unread && m.AccountId == accountId)
                 .Take(UnreadCounts.Cap + 1)
                 .CountAsync(cancellationToken);
             if (count > 0)

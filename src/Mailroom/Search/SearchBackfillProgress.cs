@@ -19,13 +19,13 @@ internal static class SearchBackfillProgress
             return null;
         }
 
-        var waiting = await db.Messages.CountAsync(m => m.OwnerId == ownerId && m.Id < mark, cancellationToken);
+        var waiting = await db.MessagesOf(ownerId).CountAsync(m => m.Id < mark, cancellationToken);
         if (waiting == 0)
         {
             return null;
         }
 
-        var total = await db.Messages.CountAsync(m => m.OwnerId == ownerId, cancellationToken);
+        var total = await db.MessagesOf(ownerId).CountAsync(cancellationToken);
         return (int)((total - waiting) * 100L / total);
     }
 }

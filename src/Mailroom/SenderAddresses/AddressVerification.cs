@@ -23,7 +23,7 @@ internal sealed partial class AddressVerification(
     public async Task<CodeCheckResult> CheckCodeAsync(string ownerId, Guid addressId, VerificationTarget target, string? typedCode, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
-        var address = await db.SenderAddresses.SingleOrDefaultAsync(a => a.Id == addressId && a.OwnerId == ownerId, cancellationToken);
+        var address = await db.SenderAddressesOf(ownerId).SingleOrDefaultAsync(a => a.Id == addressId, cancellationToken);
         if (address is null)
         {
             return new(CodeCheckStatus.NotFound, "No such address.");
@@ -103,7 +103,7 @@ internal sealed partial class AddressVerification(
     public async Task<ResendResult> ResendAsync(string ownerId, Guid addressId, VerificationTarget target, Uri confirmationPage, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
-        var address = await db.SenderAddresses.AsNoTracking().SingleOrDefaultAsync(a => a.Id == addressId && a.OwnerId == ownerId, cancellationToken);
+        var address = await db.SenderAddressesOf(ownerId).AsNoTracking().SingleOrDefaultAsync(a => a.Id == addressId, cancellationToken);
         return address is null
             ? new(ResendStatus.NotFound, "No such address.")
             : await IssueAsync(address, target, confirmationPage, cancellationToken);

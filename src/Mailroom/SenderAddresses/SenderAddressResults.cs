@@ -1,3 +1,4 @@
+using Mailroom.Network;
 using Mailroom.Sending;
 
 namespace Mailroom.SenderAddresses;
@@ -18,14 +19,14 @@ internal sealed record SenderAddressSaveResult(
     SenderAddressSaveStatus Status,
     SenderAddressSummary? Address = null,
     IReadOnlyDictionary<string, string[]>? Errors = null,
-    SmtpVerdict? Verdict = null,
+    ConnectionVerdict? Verdict = null,
     IReadOnlyList<string>? Notices = null)
 {
     public static readonly SenderAddressSaveResult NotFound = new(SenderAddressSaveStatus.NotFound);
 
     public static SenderAddressSaveResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(SenderAddressSaveStatus.Invalid, Errors: errors);
 
-    public static SenderAddressSaveResult TestFailed(SmtpVerdict verdict) => new(SenderAddressSaveStatus.TestFailed, Verdict: verdict);
+    public static SenderAddressSaveResult TestFailed(ConnectionVerdict verdict) => new(SenderAddressSaveStatus.TestFailed, Verdict: verdict);
 }
 
 internal enum SmtpRouteTestStatus
@@ -40,7 +41,7 @@ internal enum SmtpRouteTestStatus
 internal sealed record SmtpRouteTestOutcome(
     SmtpRouteTestStatus Status,
     SmtpTestResult? Result = null,
-    SmtpVerdict? Verdict = null,
+    ConnectionVerdict? Verdict = null,
     IReadOnlyDictionary<string, string[]>? Errors = null)
 {
     public static readonly SmtpRouteTestOutcome NotFound = new(SmtpRouteTestStatus.NotFound);

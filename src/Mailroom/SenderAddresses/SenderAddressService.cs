@@ -29,7 +29,7 @@ internal sealed partial class SenderAddressService(
     internal const string PasswordForNewEndpoint =
         "You changed the server, port, security or user name: type the password again. Mailroom sends a saved password only to the server it was saved for.";
 
-    private static readonly SmtpVerdict Throttled = new("throttled", "too-many-tests", "Too many tests", ServerTestThrottle.Message,
+    private static readonly ConnectionVerdict Throttled = new("throttled", "too-many-tests", "Too many tests", ServerTestThrottle.Message,
         "Check the settings in the meantime: a wrong password does not start working by trying it again.");
 
     public async Task<IReadOnlyList<SenderAddressSummary>> ListAsync(string ownerId, CancellationToken cancellationToken)
@@ -308,14 +308,9 @@ internal sealed partial class SenderAddressService(
         return at >= 0 ? "smtp." + emailAddress[(at + 1)..] : pop3Host;
     }
 
-    private IQueryable<SenderAddress> Owned(string ownerId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(ownerId);
-        return db.SenderAddresses.Where(a => a.OwnerId == ownerId);
-    }
+    private IQueryable<SenderAddress> Owned(string ownerId) => db.SenderAddressesOf(ownerId);
 
-    private IQueryable<Pop3Account> OwnedAccounts(string ownerId) =>
-        db.Pop3Accounts.Where(a => a.OwnerId == ownerId && a.State != AccountState.Deleted);
+    private IQueryable<Pop3Account> OwnedAccounts(string ownerId) => db.AccountsOf(ownerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sender address {AddressId} saved (route {Route}, verified: {Verified})")]
     private static partial void LogSaved(ILogger logger, Guid addressId, SendingRoute route, bool verified);

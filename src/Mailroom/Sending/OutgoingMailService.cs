@@ -71,7 +71,7 @@ internal sealed class OutgoingMailService(
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
         ArgumentNullException.ThrowIfNull(input);
-        var sender = await db.SenderAddresses.AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.FromAddressId && a.OwnerId == ownerId, cancellationToken);
+        var sender = await db.SenderAddressesOf(ownerId).AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.FromAddressId, cancellationToken);
         if (sender is null)
         {
             return (SendResult.NotFound, null);

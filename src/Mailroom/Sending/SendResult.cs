@@ -1,3 +1,5 @@
+using Mailroom.Network;
+
 namespace Mailroom.Sending;
 
 internal enum SendStatus
@@ -20,7 +22,7 @@ internal enum SendStatus
 internal sealed record SendResult(
     SendStatus Status,
     IReadOnlyDictionary<string, string[]>? Errors = null,
-    SmtpVerdict? Verdict = null,
+    ConnectionVerdict? Verdict = null,
     long? SentCopyId = null,
     string? MessageIdHeader = null,
     string? Notice = null,

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Mailroom.Accounts;
 using Mailroom.Network;
 using Microsoft.Extensions.Options;
@@ -6,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Mailroom.Sending;
 
 /// <summary>Turns a <see cref="MailFailure"/> from an SMTP server into a verdict: for Test (settings being typed) or for sending (saved settings).</summary>
-internal sealed partial class SmtpGuidance(IOptionsMonitor<SupportOptions> support, IOptionsMonitor<SmtpOptions> smtp)
+internal sealed class SmtpGuidance(IOptionsMonitor<SupportOptions> support, IOptionsMonitor<SmtpOptions> smtp)
 {
-    public SmtpVerdict DescribeTest(MailFailure failure)
+    public ConnectionVerdict DescribeTest(MailFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var (title, guidance) = failure.Kind switch
@@ -20,14 +19,14 @@ internal sealed partial class SmtpGuidance(IOptionsMonitor<SupportOptions> suppo
             MailFailureKind.Insecure => ("Insecure connection refused",
                 "The server offers no STARTTLS on this port, so the password would cross the network unencrypted. Choose SSL/TLS on port 465, or ask your provider for submission with STARTTLS on 587."),
             MailFailureKind.TemporaryServerError => ("Temporary server error", "The server reported a temporary problem on its side. Test again later."),
-            MailFailureKind.Cancelled => ("Test cancelled", "Test the server again."),
+            MailFailureKind.Cancelled => (FailureGuidance.TestCancelledTitle, "Test the server again."),
             _ => ("Unexpected answer", "Check that the server name and port are for outgoing mail (SMTP), not POP3 or IMAP, then test again."),
         };
-        return Verdict(failure, title, guidance);
+        return ConnectionVerdict.For(failure, title, guidance);
     }
 
     /// <summary>A failure while sending with saved settings; the draft is kept and the user is told what to fix.</summary>
-    public SmtpVerdict DescribeSend(MailFailure failure, bool ownServer)
+    public ConnectionVerdict DescribeSend(MailFailure failure, bool ownServer)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var passwordOutdated = ownServer && failure.IsCredentialRejection;
@@ -50,23 +49,15 @@ internal sealed partial class SmtpGuidance(IOptionsMonitor<SupportOptions> suppo
             { IsTemporary: true } => ("Could not send now", "The mail server could not be reached or had a temporary problem. Your message was not sent; try again in a few minutes."),
             _ => ("Not sent", "The mail server did not accept the message. Your draft is kept."),
         };
-        return Verdict(failure, title, guidance, passwordOutdated);
+        return ConnectionVerdict.For(failure, title, guidance, passwordOutdated);
     }
 
     private string Contact => support.CurrentValue.Email is { Length: > 0 } email ? email : "your administrator";
 
-    private static string ConnectionGuidance(MailFailureReason reason)
-    {
-        var cause = reason switch
-        {
-            MailFailureReason.HostNotFound => "The server name does not exist. ",
-            MailFailureReason.Refused => "Nothing answers on this port. ",
-            MailFailureReason.TimedOut => "The server did not answer in time. ",
-            MailFailureReason.TlsHandshake => "A secure connection could not be set up: the security choice may not match the port. ",
-            _ => "",
-        };
-        return cause + "Check the outgoing server name and port with your provider: SSL/TLS goes with port 465, STARTTLS with port 587.";
-    }
+    private static string ConnectionGuidance(MailFailureReason reason) => FailureGuidance.Connection(
+        reason,
+        "A secure connection could not be set up: the security choice may not match the port.",
+        "Check the outgoing server name and port with your provider: SSL/TLS goes with port 465, STARTTLS with port 587.");
 
     private static string AuthenticationGuidance(MailFailureReason reason) => reason switch
     {
@@ -79,15 +70,6 @@ internal sealed partial class SmtpGuidance(IOptionsMonitor<SupportOptions> suppo
     private string CertificateGuidance(MailFailureReason reason) => Network.CertificateGuidance.For(reason, "outgoing", Contact);
 
     private string NotAllowedGuidance(MailFailureReason reason) => reason == MailFailureReason.PrivateAddress
-        ? "The server name leads to a private or internal network address. Mailroom only connects to public mail servers, so that it can never be used to reach the internal network; an administrator can allow internal servers."
-        : $"Use the SMTP port your provider lists; allowed ports are {string.Join(", ", smtp.CurrentValue.EffectiveAllowedPorts.Order())}. An administrator can allow others.";
-
-    private static SmtpVerdict Verdict(MailFailure failure, string title, string guidance, bool passwordOutdated = false) =>
-        new(MachineName(failure.Kind.ToString()), MachineName(failure.Reason.ToString()), title, failure.Message, guidance, passwordOutdated);
-
-    /// <summary>PascalCase enum names as kebab-case API values, as the accounts API does: "RelayDenied" gives "relay-denied".</summary>
-    private static string MachineName(string pascal) => WordStart().Replace(pascal, "-$1").ToLowerInvariant();
-
-    [GeneratedRegex("(?<!^)([A-Z])")]
-    private static partial Regex WordStart();
+        ? FailureGuidance.PrivateAddress
+        : FailureGuidance.PortNotAllowed("SMTP", string.Join(", ", smtp.CurrentValue.EffectiveAllowedPorts.Order()));
 }

@@ -9,10 +9,10 @@ namespace Mailroom.Workspaces;
 /// </summary>
 internal sealed class AccountSharing(MailroomDbContext db, WorkspaceDirectory workspaces, TimeProvider time)
 {
-    /// <returns>False when the account does not exist or is not the user's.</returns>
+    /// <returns>False when the account is not one of the user's (another user's, or deleted).</returns>
     public async Task<bool> SetAsync(string ownerId, Guid accountId, bool shared, CancellationToken cancellationToken)
     {
-        if (!await db.Pop3Accounts.AnyAsync(a => a.Id == accountId && a.OwnerId == ownerId, cancellationToken))
+        if (!await db.AccountsOf(ownerId).AnyAsync(a => a.Id == accountId, cancellationToken))
         {
             return false;
         }
@@ -35,7 +35,7 @@ internal sealed class AccountSharing(MailroomDbContext db, WorkspaceDirectory wo
     /// <summary>The ids of the user's accounts that are shared.</summary>
     public async Task<HashSet<Guid>> SharedAccountIdsAsync(string ownerId, CancellationToken cancellationToken) =>
         [.. await db.SharedAccounts
-            .Where(s => db.Pop3Accounts.Any(a => a.Id == s.AccountId && a.OwnerId == ownerId))
+            .Where(s => db.AccountsWithKeptMailOf(ownerId).Any(a => a.Id == s.AccountId))
             .Select(s => s.AccountId)
             .ToListAsync(cancellationToken)];
 }

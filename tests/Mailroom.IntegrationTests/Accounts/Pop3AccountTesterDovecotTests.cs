@@ -178,7 +178,7 @@ public sealed class Pop3AccountTesterDovecotTests(TestServers servers) : IClassF
         return await services.GetRequiredService<Pop3AccountTester>().TestAsync(settings, CancellationToken.None);
     }
 
-    private async Task<AccountTestVerdict> VerdictAsync(
+    private async Task<ConnectionVerdict> VerdictAsync(
         Pop3ConnectionSettings settings, int? allowPort = null, Action<Dictionary<string, string?>>? configure = null, IHostResolver? resolver = null)
     {
         await using var services = Services(allowPort, configure, resolver);

@@ -86,13 +86,13 @@ public static class MessageSeeder
         });
     }
 
-    /// <summary>An address the user may send as (verified by code, through Mailroom's relay), belonging to an account.</summary>
-    public static Task AddVerifiedSenderAsync(MailroomAppFactory app, string ownerId, Guid accountId, string address)
+    /// <summary>An address the user may send as (verified by code, through Mailroom's relay), belonging to an account; returns its id.</summary>
+    public static Task<Guid> AddVerifiedSenderAsync(MailroomAppFactory app, string ownerId, Guid accountId, string address)
     {
         ArgumentNullException.ThrowIfNull(app);
         return app.WithDbContextAsync(async db =>
         {
-            db.SenderAddresses.Add(new SenderAddress
+            var sender = db.SenderAddresses.Add(new SenderAddress
             {
                 OwnerId = ownerId,
                 Address = address,
@@ -103,7 +103,7 @@ public static class MessageSeeder
                 VerifiedBy = AddressProof.Code,
             });
             await db.SaveChangesAsync();
-            return true;
+            return sender.Entity.Id;
         });
     }
 

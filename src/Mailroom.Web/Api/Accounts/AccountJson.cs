@@ -22,7 +22,7 @@ internal sealed record AccountJson(
     {
         ArgumentNullException.ThrowIfNull(account);
         return new AccountJson(account.Id, account.DisplayName, account.EmailAddress, account.Host, account.Port, account.UseSsl, account.UserName,
-            RetrievalPolicyNames.ToName(account.AfterRetrieval), account.DeleteAfterDays, account.Status.ToString().ToLowerInvariant(),
+            RetrievalPolicyNames.ToName(account.AfterRetrieval), account.DeleteAfterDays, ApiNames.Of(account.Status),
             account.StatusReason, account.LastSuccessfulFetchAt, account.MessageCount);
     }
 }

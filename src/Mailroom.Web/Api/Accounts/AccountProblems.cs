@@ -1,11 +1,12 @@
 using Mailroom.Accounts;
+using Mailroom.Network;
 
 namespace Mailroom.Web.Api.Accounts;
 
 /// <summary>Failed tests and refused changes as RFC 9457 problem details, with the verdict's machine-readable kind and reason.</summary>
 internal static class AccountProblems
 {
-    public static IResult Verdict(AccountTestVerdict verdict) => Results.Problem(
+    public static IResult Verdict(ConnectionVerdict verdict) => Results.Problem(
         title: verdict.Title,
         detail: verdict.Message,
         statusCode: StatusCodes.Status422UnprocessableEntity,

@@ -1,14 +1,12 @@
 using System.Security.Claims;
 using Mailroom.Accounts;
-using Mailroom.Data;
 using Mailroom.Fetching;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Web.Api.Fetching;
 
-/// <summary>Fetch now, live progress and history of one account. Another user's account answers 404, exactly like a missing one.</summary>
+/// <summary>Fetch now, live progress and history of one account. Another user's account or a deleted one answers 404, exactly like a missing one.</summary>
 internal static class FetchEndpoints
 {
     private const int HistoryLimit = 50;
@@ -29,13 +27,9 @@ internal static class FetchEndpoints
     }
 
     private static async Task<Results<Accepted<FetchStatusResponse>, NotFound, Conflict<string>>> FetchNowAsync(
-        Guid accountId, ClaimsPrincipal user, MailroomDbContext db, FetchRequests requests, FetchStatusReader reader, CancellationToken cancellationToken)
+        Guid accountId, ClaimsPrincipal user, Pop3AccountService accounts, FetchRequests requests, FetchStatusReader reader, CancellationToken cancellationToken)
     {
-        var userId = user.GetUserId();
-        var account = await db.Pop3Accounts.AsNoTracking()
-            .Where(a => a.Id == accountId && a.OwnerId == userId && a.State != AccountState.Deleted)
-            .Select(a => new { a.State, a.DisabledReason })
-            .FirstOrDefaultAsync(cancellationToken);
+        var account = await accounts.FindStandingAsync(user.GetUserId(), accountId, cancellationToken);
         if (account is null)
         {
             return TypedResults.NotFound();
@@ -53,9 +47,9 @@ internal static class FetchEndpoints
     }
 
     private static async Task<Results<Ok<FetchStatusResponse>, NotFound>> GetStatusAsync(
-        Guid accountId, ClaimsPrincipal user, MailroomDbContext db, FetchStatusReader reader, CancellationToken cancellationToken)
+        Guid accountId, ClaimsPrincipal user, Pop3AccountService accounts, FetchStatusReader reader, CancellationToken cancellationToken)
     {
-        if (await OwnedAccountStateAsync(db, accountId, user, cancellationToken) is null)
+        if (await accounts.FindStateAsync(user.GetUserId(), accountId, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
@@ -65,9 +59,9 @@ internal static class FetchEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FetchRunResponse>>, NotFound>> GetHistoryAsync(
-        Guid accountId, ClaimsPrincipal user, MailroomDbContext db, FetchStatusReader reader, CancellationToken cancellationToken)
+        Guid accountId, ClaimsPrincipal user, Pop3AccountService accounts, FetchStatusReader reader, CancellationToken cancellationToken)
     {
-        if (await OwnedAccountStateAsync(db, accountId, user, cancellationToken) is null)
+        if (await accounts.FindStateAsync(user.GetUserId(), accountId, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
@@ -79,13 +73,4 @@ internal static class FetchEndpoints
     /// <summary>Why Fetch now cannot run on a disabled account, in the words the fetch panel and the accounts list show.</summary>
     public static string DisabledAccountMessage(string? reason) =>
         $"Fetch now cannot run while the account is disabled. {reason ?? "It was disabled."}".TrimEnd();
-
-    private static async Task<AccountState?> OwnedAccountStateAsync(MailroomDbContext db, Guid accountId, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.GetUserId();
-        return await db.Pop3Accounts.AsNoTracking()
-            .Where(a => a.Id == accountId && a.OwnerId == userId)
-            .Select(a => (AccountState?)a.State)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
 }

@@ -79,7 +79,7 @@ internal static class SenderAddressEndpoints
         }
 
         var result = await verification.CheckCodeAsync(user.GetUserId(), id, target, request.Code, cancellationToken);
-        var json = new VerificationJson(Kebab(result.Status.ToString()), result.Message, result.Status == CodeCheckStatus.Wrong ? result.RemainingAttempts : null);
+        var json = new VerificationJson(ApiNames.Of(result.Status), result.Message, result.Status == CodeCheckStatus.Wrong ? result.RemainingAttempts : null);
         return result.Status switch
         {
             CodeCheckStatus.NotFound => Results.NotFound(),
@@ -96,7 +96,7 @@ internal static class SenderAddressEndpoints
         }
 
         var result = await verification.ResendAsync(user.GetUserId(), id, target, VerificationLinkBase.ConfirmationPage(http), cancellationToken);
-        var json = new VerificationJson(Kebab(result.Status.ToString()), result.Message);
+        var json = new VerificationJson(ApiNames.Of(result.Status), result.Message);
         if (result.RetryAfter is { } wait)
         {
             response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
@@ -115,7 +115,7 @@ internal static class SenderAddressEndpoints
     private static async Task<IResult> ConfirmAsync(ConfirmLinkRequest request, AddressVerification verification, CancellationToken cancellationToken)
     {
         var result = await verification.ConfirmLinkAsync(request.Token, cancellationToken);
-        var json = new VerificationJson(Kebab(result.Status.ToString()), result.Message);
+        var json = new VerificationJson(ApiNames.Of(result.Status), result.Message);
         return result.Status switch
         {
             LinkStatus.Verified or LinkStatus.AlreadyVerified => Results.Ok(json),
@@ -133,7 +133,4 @@ internal static class SenderAddressEndpoints
 
     private static IResult TargetInvalid() =>
         SendingProblems.Invalid(new Dictionary<string, string[]> { ["Target"] = ["Use \"address\" or \"reply-to\"."] });
-
-    private static string Kebab(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

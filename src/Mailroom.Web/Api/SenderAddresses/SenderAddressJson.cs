@@ -45,7 +45,7 @@ internal sealed record SenderAddressJson(
 
     public static string SecurityName(MailTransportSecurity security) => security == MailTransportSecurity.SslOnConnect ? "ssl" : "starttls";
 
-    private static string? PendingName(PendingCodeState state) => state == PendingCodeState.None ? null : state.ToString().ToLowerInvariant();
+    private static string? PendingName(PendingCodeState state) => state == PendingCodeState.None ? null : ApiNames.Of(state);
 }
 
 internal sealed record SmtpServerJson(string Host, int Port, string Security, string? UserName);

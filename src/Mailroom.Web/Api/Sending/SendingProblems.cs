@@ -1,11 +1,11 @@
-using Mailroom.Sending;
+using Mailroom.Network;
 
 namespace Mailroom.Web.Api.Sending;
 
 /// <summary>SMTP verdicts and refused input as RFC 9457 problem details, with the verdict's machine-readable kind and reason.</summary>
 internal static class SendingProblems
 {
-    public static IResult Verdict(SmtpVerdict verdict, int statusCode = StatusCodes.Status422UnprocessableEntity) => Results.Problem(
+    public static IResult Verdict(ConnectionVerdict verdict, int statusCode = StatusCodes.Status422UnprocessableEntity) => Results.Problem(
         title: verdict.Title,
         detail: verdict.Message,
         statusCode: statusCode,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Mailroom.Network;
 using Mailroom.Sending;
 using Mailroom.Sending.Compose;
 using Mailroom.Web.Sending;
@@ -30,7 +31,7 @@ internal sealed class IndexModel(ComposeDrafts drafts, OutgoingMailService outgo
 
     public IReadOnlyList<string> ForwardedAttachments { get; private set; } = [];
 
-    public SmtpVerdict? Verdict { get; private set; }
+    public ConnectionVerdict? Verdict { get; private set; }
 
     public IReadOnlyList<string> AttachmentsToAddAgain { get; private set; } = [];
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mailroom.Web.Pages.Messages;
 
 /// <summary>The reading pane: opening a message marks it read; the HTML body lives in a sandboxed frame.</summary>
-internal sealed class MessageModel(MessageLookup messages, ReadState readState) : PageModel
+internal sealed class MessageModel(MessageLookup messages, ReadState readState, OpenedMessageBodies bodies) : PageModel
 {
     public long Id { get; private set; }
 
@@ -39,7 +39,13 @@ internal sealed class MessageModel(MessageLookup messages, ReadState readState) 
 
         Id = id;
         ShowImages = images;
-        View = MessageViewBuilder.Build(message.Raw.Content, message.SentAt, allowRemoteImages: false);
+        // Built with the frame's own image choice, and kept for the frame request: one parse and one sanitise per open.
+        View = MessageViewBuilder.Build(message.Raw.Content, message.SentAt, allowRemoteImages: images);
+        if (View.Html is { } body)
+        {
+            bodies.Keep(userId, id, images, body);
+        }
+
         ShowText = View.Text is not null && (View.Html is null || view == "text");
         ListQuery = ListContext.From(Request.Query);
         ListHref = "/" + ListQuery;

@@ -179,7 +179,7 @@
     };
     row("Connection", report.tlsVersion);
     row("Capabilities", report.capabilities.join(", "));
-    row("Messages on the server", `${report.messageCount} (${formatSize(report.totalSize)})`);
+    row("Messages on the server", `${report.messageCount} (${window.mailroom.byteSize(report.totalSize)})`);
     if (report.loginDelaySeconds != null) row("Time between sign-ins", `at least ${formatDuration(report.loginDelaySeconds)} (LOGIN-DELAY)`);
     if (report.expireDays != null) {
       const days = report.expireDays < 0 ? "forever" : report.expireDays === 0 ? "no longer than the session" : `${report.expireDays} days`;
@@ -199,14 +199,6 @@
     }
     const section = panel("verdict--failure", "alert", "Some fields need attention");
     Object.values(problem.errors || {}).flat().forEach((message) => paragraph(section, message));
-  }
-
-  function formatSize(bytes) {
-    const units = ["bytes", "KB", "MB", "GB", "TB"];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
-    return unit === 0 ? `${bytes} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
   }
 
   function formatDuration(seconds) {

@@ -18,8 +18,8 @@ internal sealed class ComposeDrafts(MailroomDbContext db, MessageLookup messages
     public async Task<IReadOnlyList<FromChoice>> FromChoicesAsync(string ownerId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
-        var addresses = await db.SenderAddresses.AsNoTracking()
-            .Where(a => a.OwnerId == ownerId && a.VerifiedAt != null)
+        var addresses = await db.SenderAddressesOf(ownerId).AsNoTracking()
+            .Where(a => a.VerifiedAt != null)
             .OrderBy(a => a.NormalizedAddress)
             .ToListAsync(cancellationToken);
         return [.. addresses.Select(a => new FromChoice(a.Id, a.DisplayName, a.Address, a.AccountId, a.IsReplyToVerified ? a.ReplyTo : null))];
@@ -62,8 +62,8 @@ internal sealed class ComposeDrafts(MailroomDbContext db, MessageLookup messages
     /// </summary>
     public async Task<(ComposeDraft Draft, IReadOnlyList<string> AttachmentsToAddAgain)?> FromUndoneAsync(string ownerId, Guid queuedId, CancellationToken cancellationToken)
     {
-        var undone = await db.QueuedMessages.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.Id == queuedId && m.OwnerId == ownerId && m.State == QueuedMessageState.Cancelled, cancellationToken);
+        var undone = await db.QueuedMessagesOf(ownerId).AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Id == queuedId && m.State == QueuedMessageState.Cancelled, cancellationToken);
         if (undone is null || MimeMessageLoader.TryLoad(undone.Content) is not { } message)
         {
             return null;

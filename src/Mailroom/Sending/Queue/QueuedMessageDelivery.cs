@@ -34,7 +34,7 @@ internal sealed partial class QueuedMessageDelivery(
             return await ResolveInterruptedAsync(queued, cancellationToken);
         }
 
-        var sender = await db.SenderAddresses.SingleOrDefaultAsync(a => a.Id == queued.SenderAddressId && a.OwnerId == queued.OwnerId, cancellationToken);
+        var sender = await db.SenderAddressesOf(queued.OwnerId).SingleOrDefaultAsync(a => a.Id == queued.SenderAddressId, cancellationToken);
         if (sender is null || !sender.IsVerified)
         {
             return await FailAsync(queued, SendStatus.NotVerified, NotVerifiedVerdict(sender), cancellationToken);
@@ -108,13 +108,13 @@ internal sealed partial class QueuedMessageDelivery(
         }
 
         LogResolvedAsUncertain(logger, queued.Id);
-        return await FailAsync(queued, SendStatus.Failed, new SmtpVerdict(
+        return await FailAsync(queued, SendStatus.Failed, new ConnectionVerdict(
             "interrupted", "node-stopped", "Sending was interrupted",
             "Mailroom stopped while it was handing this message to the mail server, so it cannot tell whether the message went out.",
             "It was not sent again, so that no one receives it twice. Check with a recipient, then send it again if it did not arrive."), cancellationToken);
     }
 
-    private async Task<SendResult> FailAsync(QueuedMessage queued, SendStatus status, SmtpVerdict verdict, CancellationToken cancellationToken)
+    private async Task<SendResult> FailAsync(QueuedMessage queued, SendStatus status, ConnectionVerdict verdict, CancellationToken cancellationToken)
     {
         queued.State = QueuedMessageState.Failed;
         queued.FailureKind = verdict.Kind;
@@ -127,7 +127,7 @@ internal sealed partial class QueuedMessageDelivery(
     }
 
     /// <summary>Null when the server took the message; otherwise what it refused, in words.</summary>
-    private async Task<SmtpVerdict?> HandOverAsync(SenderAddress sender, MimeMessage message, CancellationToken cancellationToken)
+    private async Task<ConnectionVerdict?> HandOverAsync(SenderAddress sender, MimeMessage message, CancellationToken cancellationToken)
     {
         var ownServer = sender.Route == SendingRoute.OwnServer;
         try
@@ -177,7 +177,7 @@ internal sealed partial class QueuedMessageDelivery(
         return new SmtpServerSettings(sender.SmtpHost!, sender.SmtpPort!.Value, sender.SmtpSecurity!.Value, sender.SmtpUserName, password);
     }
 
-    internal static SmtpVerdict NotVerifiedVerdict(SenderAddress? sender) => sender is null
+    internal static ConnectionVerdict NotVerifiedVerdict(SenderAddress? sender) => sender is null
         ? new("not-found", "address-removed", "Sender address removed",
             "The address this message was to be sent from has been removed from Send Mail As.",
             "Add the address again under Settings » Mail » Send Mail As, then send the message again.")

@@ -30,27 +30,27 @@ internal sealed class SendQueueStore(MailroomDbContext db, TimeProvider time)
     }
 
     public Task<QueuedMessage?> FindAsync(string ownerId, Guid id, CancellationToken cancellationToken) =>
-        db.QueuedMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.OwnerId == ownerId, cancellationToken);
+        db.QueuedMessagesOf(ownerId).AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
     /// <summary>What the user still has in the queue: messages waiting to go and those that failed, soonest first.</summary>
     public async Task<IReadOnlyList<QueuedMessage>> PendingAsync(string ownerId, CancellationToken cancellationToken) =>
-        await db.QueuedMessages.AsNoTracking()
-            .Where(m => m.OwnerId == ownerId && (m.State == QueuedMessageState.Waiting || m.State == QueuedMessageState.Sending || m.State == QueuedMessageState.Failed))
+        await db.QueuedMessagesOf(ownerId).AsNoTracking()
+            .Where(m => (m.State == QueuedMessageState.Waiting || m.State == QueuedMessageState.Sending || m.State == QueuedMessageState.Failed))
             .OrderBy(m => m.DueAt)
             .ToListAsync(cancellationToken);
 
     /// <summary>Stops a waiting message. Only a row no node has claimed changes, so an undo and a claim never both succeed.</summary>
     public async Task<UndoOutcome> UndoAsync(string ownerId, Guid id, CancellationToken cancellationToken)
     {
-        var changed = await db.QueuedMessages
-            .Where(m => m.Id == id && m.OwnerId == ownerId && m.State == QueuedMessageState.Waiting)
+        var changed = await db.QueuedMessagesOf(ownerId)
+            .Where(m => m.Id == id && m.State == QueuedMessageState.Waiting)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, QueuedMessageState.Cancelled), cancellationToken);
         if (changed == 1)
         {
             return UndoOutcome.Undone;
         }
 
-        var state = await db.QueuedMessages.Where(m => m.Id == id && m.OwnerId == ownerId).Select(m => (QueuedMessageState?)m.State).SingleOrDefaultAsync(cancellationToken);
+        var state = await db.QueuedMessagesOf(ownerId).Where(m => m.Id == id).Select(m => (QueuedMessageState?)m.State).SingleOrDefaultAsync(cancellationToken);
         return state switch
         {
             null => UndoOutcome.NotFound,

@@ -1,5 +1,6 @@
 using Mailroom.Accounts;
 using Mailroom.Accounts.Providers;
+using Mailroom.Network;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ internal abstract class AccountFormPageModel(Pop3AccountService accounts, KnownP
 
     public Pop3ServerReport? TestReport { get; private set; }
 
-    public AccountTestVerdict? Verdict { get; private set; }
+    public ConnectionVerdict? Verdict { get; private set; }
 
     public string? Notice { get; private set; }
 

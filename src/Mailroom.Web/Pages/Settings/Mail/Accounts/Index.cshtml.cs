@@ -1,5 +1,6 @@
 using Mailroom.Accounts;
 using Mailroom.Fetching;
+using Mailroom.Network;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ internal sealed class IndexModel(Pop3AccountService accounts, FetchRequests fetc
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
 
     /// <summary>Why Enable failed: the test of the stored settings did not pass.</summary>
-    public (Guid AccountId, AccountTestVerdict Verdict)? EnableFailure { get; private set; }
+    public (Guid AccountId, ConnectionVerdict Verdict)? EnableFailure { get; private set; }
 
     [TempData]
     public string? Saved { get; set; }
@@ -38,7 +39,7 @@ internal sealed class IndexModel(Pop3AccountService accounts, FetchRequests fetc
                 EnableFailure = (id, outcome.Verdict!);
                 break;
             default:
-                EnableFailure = (id, new AccountTestVerdict("invalid", "password", "The stored password cannot be used",
+                EnableFailure = (id, new ConnectionVerdict("invalid", "password", "The stored password cannot be used",
                     string.Join(" ", outcome.Errors.SelectMany(e => e.Value)), "Edit the account and type the password again."));
                 break;
         }

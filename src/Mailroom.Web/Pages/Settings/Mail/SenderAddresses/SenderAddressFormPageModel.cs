@@ -1,4 +1,5 @@
 using Mailroom.Accounts;
+using Mailroom.Network;
 using Mailroom.SenderAddresses;
 using Mailroom.Sending;
 using Mailroom.Web.SenderAddresses;
@@ -21,7 +22,7 @@ internal abstract class SenderAddressFormPageModel(SenderAddressService addresse
 
     public SmtpTestResult? TestResult { get; private set; }
 
-    public SmtpVerdict? Verdict { get; private set; }
+    public ConnectionVerdict? Verdict { get; private set; }
 
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
 

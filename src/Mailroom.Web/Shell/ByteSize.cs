@@ -1,10 +1,10 @@
 using System.Globalization;
 
-namespace Mailroom.Web.Messages;
+namespace Mailroom.Web.Shell;
 
 internal static class ByteSize
 {
-    /// <summary>"812 B", "14 KB", "2.3 MB": what a mail client shows beside a message or attachment.</summary>
+    /// <summary>"812 B", "14 KB", "2.3 MB": what a mail client shows beside a message or attachment. shell.js has the same for scripts.</summary>
     public static string Format(long bytes) => bytes switch
     {
         < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
