@@ -50,6 +50,19 @@ internal static class BenchEnvironment
         return (user, password, bytes);
     }
 
+    public static int PrintNewMailbox(int count)
+    {
+        var (user, password, bytes) = CreateMailbox(count, seed: count);
+        Console.WriteLine($"{user} {password} {bytes}");
+        return 0;
+    }
+
+    public static int RemoveMailboxCommand(string user)
+    {
+        RemoveMailbox(user);
+        return 0;
+    }
+
     public static void RemoveMailbox(string user)
     {
         Directory.Delete(Path.Combine(Setting("MAIL_ROOT"), user), recursive: true);

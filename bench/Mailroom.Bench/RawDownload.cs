@@ -7,6 +7,13 @@ namespace Mailroom.Bench;
 /// <summary>The practical ceiling: one TLS session, UIDL, pipelined RETR in batches, bytes appended to one file, nothing else.</summary>
 internal static class RawDownload
 {
+    /// <summary>The child process the benchmark measures: one download, then the byte count on stdout.</summary>
+    public static async Task<int> RunChildAsync(string user, string password, string file)
+    {
+        Console.WriteLine($"RAW {await RunAsync(user, password, file)}");
+        return 0;
+    }
+
     public static async Task<long> RunAsync(string user, string password, string file)
     {
         using var ca = X509CertificateLoader.LoadCertificateFromFile(BenchEnvironment.CaCertificate);

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Mailroom.Bench;
 
-/// <summary>The issue's size mix: most 2–20 KB, a quarter 20–200 KB, a few (1 %) 0.5–3 MB; dates spread over two years.</summary>
+/// <summary>
+/// Real mail's size mix (issue #9): 70 % 2–20 KB, 25 % 20–200 KB, 5 % 0.5–3 MB; above 40 KB the bulk is a base64
+/// attachment; dates spread over two years.
+/// </summary>
 internal static class RealisticMail
 {
     private const string Words = "the quarterly report is attached please review before the meeting on thursday thanks regards ";
@@ -13,8 +16,8 @@ internal static class RealisticMail
         var roll = random.NextDouble();
         var size = roll switch
         {
-            < 0.01 => random.Next(512 * 1024, 3 * 1024 * 1024),
-            < 0.26 => random.Next(20 * 1024, 200 * 1024),
+            < 0.05 => random.Next(512 * 1024, 3 * 1024 * 1024),
+            < 0.30 => random.Next(20 * 1024, 200 * 1024),
             _ => random.Next(2 * 1024, 20 * 1024),
         };
         var date = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(random.Next(0, 2 * 365 * 24 * 60));

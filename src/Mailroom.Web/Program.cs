@@ -40,6 +40,7 @@ builder.Services.AddMailroomLive();
 builder.Services.AddMailroomMetrics(builder.Configuration);
 builder.Services.AddMailroomAdministrators();
 builder.Services.AddMailroomRateLimiting();
+builder.Services.AddMailroomKeyRingWarmUp();
 
 var app = builder.Build();
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Mailroom.Bench.Search;
 using Mailroom.Data;
 using Mailroom.Messages;
@@ -41,15 +39,10 @@ internal static class ReadingBenchmark
         Console.WriteLine();
         Console.WriteLine($"## {provider}");
         await using var database = await BenchDatabase.CreateAsync(provider, cancellationToken);
-        await using var app = await WebAppProcess.StartAsync(options.WebAssembly, database, cancellationToken);
-        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl + "/") };
+        await using var app = await WebAppProcess.StartAsync(
+            options.WebAssembly, database.Provider, database.ConnectionString, new Dictionary<string, string> { ["Mailroom__Fetching__Enabled"] = "false" }, cancellationToken);
         const string email = "bench@example.test";
-        const string password = "Bench password 2026!";
-        (await client.PostAsJsonAsync("api/auth/register", new { email, password }, cancellationToken)).EnsureSuccessStatusCode();
-        using var login = await client.PostAsJsonAsync("api/auth/login", new { email, password }, cancellationToken);
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken))!.AccessToken;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var client = await app.SignUpAsync(email, cancellationToken);
 
         string ownerId;
         await using (var db = database.NewContext())
@@ -110,8 +103,6 @@ internal static class ReadingBenchmark
     }
 }
 
-internal sealed record TokenResponse(string AccessToken);
-
 internal sealed record BenchOptions(int Messages, int Requests, IReadOnlyList<DatabaseProvider> Providers, string WebAssembly)
 {
     public static BenchOptions Parse(string[] args)
@@ -141,20 +132,6 @@ internal sealed record BenchOptions(int Messages, int Requests, IReadOnlyList<Da
             }
         }
 
-        return new BenchOptions(messages, requests, providers, web ?? DefaultWebAssembly());
-    }
-
-    /// <summary>The Release build of the web app in this repository (build it first: dotnet build -c Release src/Mailroom.Web).</summary>
-    internal static string DefaultWebAssembly()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Mailroom.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        return root is null
-            ? throw new InvalidOperationException("Run from inside the repository, or pass --web path/to/Mailroom.Web.dll.")
-            : Path.Combine(root.FullName, "src", "Mailroom.Web", "bin", "Release", "net10.0", "Mailroom.Web.dll");
+        return new BenchOptions(messages, requests, providers, web ?? WebAppProcess.ReleaseBuild());
     }
 }

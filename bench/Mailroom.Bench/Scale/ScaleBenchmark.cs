@@ -24,7 +24,7 @@ internal static class ScaleBenchmark
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
         var configs = (args.Length > 3 ? args[3] : "sqlite1,pg1,pg3").Split(',');
         var settings = new ScaleSettings(accounts, interval, Lease: TimeSpan.FromSeconds(30), rounds);
-        var web = BenchOptions.DefaultWebAssembly();
+        var web = WebAppProcess.ReleaseBuild();
 
         Console.WriteLine($"Creating {accounts} mailboxes with {MessagesEach} messages each; load {Load()}");
         using var mailboxes = ScaleMailboxes.Create(accounts, MessagesEach);

@@ -58,6 +58,16 @@ internal static class HostingExtensions
         return services;
     }
 
+    /// <summary>
+    /// Moves the Data Protection key ring load from before Kestrel listens to just after (see <see cref="KeyRingWarmUp"/>).
+    /// Call it after every feature is added: Identity and authentication add the framework's warm-up again otherwise.
+    /// </summary>
+    public static IServiceCollection AddMailroomKeyRingWarmUp(this IServiceCollection services)
+    {
+        KeyRingWarmUp.ReplaceFrameworkWarmUp(services);
+        return services;
+    }
+
     /// <summary>Security headers, error pages (problem details under /api) and static files, in that order.</summary>
     public static WebApplication UseMailroomHosting(this WebApplication app)
     {

@@ -12,7 +12,9 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, IOptions<Dat
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MailroomDbContext>();
-        if (options.Value.MigrateOnStart)
+        // Reading the history table is enough when the schema is current (every start but the first after an upgrade);
+        // Migrate itself takes the migration lock and compares the model with the last snapshot, which costs start-up time.
+        if (options.Value.MigrateOnStart && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             // EF Core takes a database-wide migration lock, so nodes starting together apply each migration once.
             await db.Database.MigrateAsync(cancellationToken);

@@ -126,7 +126,17 @@ internal sealed class Pop3MailboxSync(
         {
             using (held)
             {
-                return await writer.CommitAsync(session.Lease, session.Account, fetched, [], cancellationToken);
+                try
+                {
+                    return await writer.CommitAsync(session.Lease, session.Account, fetched, [], cancellationToken);
+                }
+                finally
+                {
+                    foreach (var message in fetched)
+                    {
+                        await message.Content.DisposeAsync();
+                    }
+                }
             }
         }, cancellationToken);
 
@@ -155,33 +165,10 @@ internal sealed class Pop3MailboxSync(
 
     private static async Task<List<FetchedMessage>> RetrieveAsync(Pop3Client client, IReadOnlyList<ServerMessage> batch, CancellationToken cancellationToken)
     {
-        // MailKit pipelines the RETR commands when the server advertises PIPELINING (RFC 2449 §6.6).
+        // MailKit pipelines the RETR commands when the server advertises PIPELINING (RFC 2449 §6.6). Each stream is
+        // MailKit's pooled in-memory copy of one message; it is parsed and stored from there, then disposed.
         var streams = await client.GetStreamsAsync([.. batch.Select(m => m.Index)], headersOnly: false, cancellationToken);
-        try
-        {
-            var fetched = new List<FetchedMessage>(batch.Count);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                fetched.Add(new FetchedMessage(batch[i], await ReadAllAsync(streams[i], cancellationToken)));
-            }
-
-            return fetched;
-        }
-        finally
-        {
-            foreach (var stream in streams)
-            {
-                await stream.DisposeAsync();
-            }
-        }
-    }
-
-    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        stream.Position = 0;
-        var content = new byte[stream.Length];
-        await stream.ReadExactlyAsync(content, cancellationToken);
-        return content;
+        return [.. batch.Select((message, i) => new FetchedMessage(message, streams[i]))];
     }
 
     private string RevealPassword(FetchTarget account)

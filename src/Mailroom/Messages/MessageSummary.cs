@@ -17,7 +17,14 @@ internal sealed record MessageSummary(
     SearchableText Text)
 {
     /// <summary>A new, unread stored message carrying this summary and the raw bytes it was parsed from.</summary>
-    public StoredMessage ToStoredMessage(Guid accountId, string ownerId, MailFolder folder, byte[] raw, DateTimeOffset storedAt) => new()
+    public StoredMessage ToStoredMessage(Guid accountId, string ownerId, MailFolder folder, byte[] raw, DateTimeOffset storedAt) =>
+        Build(accountId, ownerId, folder, new RawMessage { Content = raw }, storedAt);
+
+    /// <summary>The summary row alone, for a writer that stores the raw bytes itself (the fetcher streams them).</summary>
+    public StoredMessage ToSummaryRow(Guid accountId, string ownerId, MailFolder folder, DateTimeOffset storedAt) =>
+        Build(accountId, ownerId, folder, raw: null, storedAt);
+
+    private StoredMessage Build(Guid accountId, string ownerId, MailFolder folder, RawMessage? raw, DateTimeOffset storedAt) => new()
     {
         AccountId = accountId,
         OwnerId = ownerId,
@@ -34,6 +41,6 @@ internal sealed record MessageSummary(
         HasAttachments = HasAttachments,
         Size = Size,
         IsRead = false,
-        Raw = new RawMessage { Content = raw },
+        Raw = raw,
     };
 }

@@ -1,5 +1,6 @@
 using Mailroom.Search;
 using MimeKit;
+using MimeKit.IO;
 using MimeKit.Utils;
 
 namespace Mailroom.Messages;
@@ -16,15 +17,36 @@ internal static class MessageSummaryParser
     public const int AddressLength = 320;
     public const int RecipientsLength = 2000;
 
+    /// <summary>
+    /// How much of a message the summary reads. Headers, the first text part and the attachments' headers come first in
+    /// real mail; what follows is attachment bodies, which the summary never needs, so a 3 MB message costs no more than a 256 KB one.
+    /// </summary>
+    public const int ParsedPrefixLength = 256 * 1024;
+
     /// <param name="raw">The message exactly as fetched.</param>
     /// <param name="fetchedAt">The sent date of last resort, when neither <c>Date:</c> nor <c>Received:</c> gives one.</param>
     public static MessageSummary Parse(byte[] raw, DateTimeOffset fetchedAt)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var message = MimeMessageLoader.TryLoad(raw);
+        using var stream = new MemoryStream(raw, writable: false);
+        return Parse(stream, fetchedAt);
+    }
+
+    /// <summary>The same summary from a seekable stream (the fetcher's download buffer), read in place: nothing is copied or decoded but the text body.</summary>
+    public static MessageSummary Parse(Stream raw, DateTimeOffset fetchedAt)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var size = raw.Length;
+        using var prefix = new BoundStream(raw, 0, Math.Min(size, ParsedPrefixLength), leaveOpen: true);
+        return Summarize(MimeMessageLoader.TryLoadInPlace(prefix), size, fetchedAt);
+    }
+
+    /// <summary>The summary of an already parsed message (null: not a message at all) of <paramref name="size"/> raw bytes.</summary>
+    internal static MessageSummary Summarize(MimeMessage? message, long size, DateTimeOffset fetchedAt)
+    {
         if (message is null)
         {
-            return new MessageSummary(fetchedAt.ToUniversalTime(), "", "", "", "", "", "", null, false, raw.LongLength, SearchableText.None);
+            return new MessageSummary(fetchedAt.ToUniversalTime(), "", "", "", "", "", "", null, false, size, SearchableText.None);
         }
 
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
@@ -39,7 +61,7 @@ internal static class MessageSummaryParser
             Snippet: Snippet(parts),
             MessageIdHeader: NullIfEmpty(SummaryText.Clean(message.MessageId, 998)),
             HasAttachments: parts.Attachments.Count > 0,
-            Size: raw.LongLength,
+            Size: size,
             Text: SearchableText.Of(parts));
     }
 

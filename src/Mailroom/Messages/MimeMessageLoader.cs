@@ -17,4 +17,20 @@ internal static class MimeMessageLoader
             return null;
         }
     }
+
+    /// <summary>
+    /// Parses a seekable stream without copying part contents: they stay slices of <paramref name="stream"/> (MimeKit's
+    /// persistent mode), so the message is valid only while the stream is open.
+    /// </summary>
+    public static MimeMessage? TryLoadInPlace(Stream stream)
+    {
+        try
+        {
+            return MimeMessage.Load(ParserOptions.Default, stream, persistent: true);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }
