@@ -10,22 +10,9 @@ namespace Mailroom.Clients;
 internal sealed partial class RefilingWorker(
     IServiceScopeFactory scopes, IOptionsMonitor<ClientsOptions> options, TimeProvider time, ILogger<RefilingWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.CurrentValue.RefilingInterval, time);
-        try
-        {
-            do
-            {
-                await RunPendingAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutdown: an unfinished re-filing keeps its row and is taken over when the lease expires.
-        }
-    }
+    // At shutdown an unfinished re-filing keeps its row and is taken over when the lease expires.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(options.CurrentValue.RefilingInterval, time, FirstRun.AtOnce, RunPendingAsync, stoppingToken);
 
     /// <summary>Works through every pending re-filing this node can claim.</summary>
     public async Task RunPendingAsync(CancellationToken cancellationToken)

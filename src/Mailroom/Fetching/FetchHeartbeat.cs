@@ -17,46 +17,41 @@ internal sealed partial class FetchHeartbeat(FetchStateStore states, IOptionsMon
         ArgumentNullException.ThrowIfNull(fetch);
         var settings = options.CurrentValue;
         var validUntil = lease.ExpiresAt;
-        using var timer = new PeriodicTimer(settings.ProgressInterval, time);
-        try
+
+        // Beats until the fetch ends (stop) or the lease is lost.
+        await PeriodicWork.RunWhileAsync(settings.ProgressInterval, time, FirstRun.AfterOneInterval, async token =>
         {
-            while (await timer.WaitForNextTickAsync(stop))
+            var renewing = time.GetUtcNow();
+            if (renewing >= validUntil)
             {
-                var renewing = time.GetUtcNow();
-                if (renewing >= validUntil)
-                {
-                    // No renewal got through before the expiry: another node may hold the account now. Stop first, ask later.
-                    LogLeaseLost(logger, lease.AccountId, lease.Node);
-                    await fetch.CancelAsync();
-                    return;
-                }
-
-                bool held;
-                try
-                {
-                    held = await states.RenewAsync(lease, progress.Snapshot(), settings.LeaseDuration, stop);
-                }
-                catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException)
-                {
-                    // The lease has slack for a few missed beats; a database that stays away lets it expire.
-                    LogRenewFailed(logger, exception, lease.AccountId);
-                    continue;
-                }
-
-                if (!held)
-                {
-                    LogLeaseLost(logger, lease.AccountId, lease.Node);
-                    await fetch.CancelAsync();
-                    return;
-                }
-
-                validUntil = renewing + settings.LeaseDuration;
+                // No renewal got through before the expiry: another node may hold the account now. Stop first, ask later.
+                LogLeaseLost(logger, lease.AccountId, lease.Node);
+                await fetch.CancelAsync();
+                return false;
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The fetch ended; so does its heartbeat.
-        }
+
+            bool held;
+            try
+            {
+                held = await states.RenewAsync(lease, progress.Snapshot(), settings.LeaseDuration, token);
+            }
+            catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException)
+            {
+                // The lease has slack for a few missed beats; a database that stays away lets it expire.
+                LogRenewFailed(logger, exception, lease.AccountId);
+                return true;
+            }
+
+            if (!held)
+            {
+                LogLeaseLost(logger, lease.AccountId, lease.Node);
+                await fetch.CancelAsync();
+                return false;
+            }
+
+            validUntil = renewing + settings.LeaseDuration;
+            return true;
+        }, stop);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the fetch lease of account {AccountId}; retrying on the next beat")]

@@ -11,29 +11,20 @@ internal partial class FetchOverviewPublisher(
     IServiceScopeFactory scopes, FetchMetrics metrics, IOptionsMonitor<FetchingOptions> options, TimeProvider time, ILogger<FetchOverviewPublisher> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(options.CurrentValue.OverviewInterval, time, FirstRun.AtOnce, RefreshAsync, stoppingToken);
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.CurrentValue.OverviewInterval, time);
         try
         {
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    metrics.Publish(await scope.ServiceProvider.GetRequiredService<FetchOverviewReader>().ReadAsync(stoppingToken));
-                }
-                catch (Exception exception) when (exception is DbException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
-                {
-                    // The gauges keep their last figures; the next refresh tries again.
-                    LogRefreshFailed(logger, exception);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            await using var scope = scopes.CreateAsyncScope();
+            metrics.Publish(await scope.ServiceProvider.GetRequiredService<FetchOverviewReader>().ReadAsync(cancellationToken));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is DbException or TimeoutException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
-            // Shutdown.
+            // The gauges keep their last figures; the next refresh tries again.
+            LogRefreshFailed(logger, exception);
         }
     }
 

@@ -64,13 +64,8 @@ public sealed class FetchEndToEndTests(TestServers servers) : IClassFixture<Test
     public async Task Fetch_DeleteAfterDays_KeepsMessagesUntilTheyAreThatOld_ThenDeletesThem(DatabaseKind kind)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
-        // Advancing the fake clock by days fires every periodic timer once per elapsed period, synchronously: the
-        // once-a-second workers this test does not need (send queue, re-filing, search back-fill) are kept out of it.
-        await using var app = FetchTestApps.Create(kind, servers)
-            .WithSetting("Mailroom:Sending:QueueEnabled", "false")
-            .WithSetting("Mailroom:Clients:RefilingInterval", "00:10:00")
-            .WithSetting("Mailroom:Search:BackfillEnabled", "false")
-            .WithServices(services => services.AddSingleton<TimeProvider>(time));
+        // The app's periodic workers all run on this clock; each wakes once per jump of days (PeriodicWork).
+        await using var app = FetchTestApps.Create(kind, servers).WithServices(services => services.AddSingleton<TimeProvider>(time));
         await app.StartAsync();
         var mailbox = await servers.CreateMailboxAsync();
         await mailbox.DropMixedSizeMessagesAsync(20, seed: 20, includeLarge: false);

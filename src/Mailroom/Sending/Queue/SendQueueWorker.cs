@@ -29,19 +29,8 @@ internal sealed partial class SendQueueWorker(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.CurrentValue.QueueInterval, time);
-        try
-        {
-            do
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutdown: a message being handed over keeps its claim until the lease runs out, then is resolved.
-        }
+        // At shutdown a message being handed over keeps its claim until the lease runs out, then is resolved.
+        await PeriodicWork.RunAsync(options.CurrentValue.QueueInterval, time, FirstRun.AtOnce, SendDueAsync, stoppingToken);
     }
 
     /// <summary>One tick; public so tests can drive the queue at a chosen (fake) time without waiting for the timer.</summary>
