@@ -20,39 +20,37 @@ internal sealed partial class LiveEventPoller(
     private const int BatchSize = 1000;
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var window = new SettleWindow();
-        var nextPrune = time.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            // A fresh delay each round, not a PeriodicTimer: a clock that jumps ahead (a test's fake clock advanced by
-            // days, a suspended VM) wakes the poller once, not once for every interval it skipped.
-            await Task.Delay(options.CurrentValue.PollInterval, time, stoppingToken);
-            try
-            {
-                var now = time.GetUtcNow();
-                if (hub.IsIdle)
-                {
-                    // Streams opened later replay what they missed themselves; the window restarts with them.
-                    window = new SettleWindow();
-                }
-                else
-                {
-                    await PublishNewAsync(window, now, stoppingToken);
-                }
+    private SettleWindow _window = new();
+    private DateTimeOffset? _nextPrune;
 
-                if (now >= nextPrune)
-                {
-                    await PruneAsync(now, stoppingToken);
-                    nextPrune = now + PruneEvery;
-                }
-            }
-            catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(options.CurrentValue.PollInterval, time, FirstRun.AfterOneInterval, RoundAsync, stoppingToken);
+
+    private async Task RoundAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var now = time.GetUtcNow();
+            if (hub.IsIdle)
             {
-                // A database that is away for a moment delays live updates; pages catch up on the next tick.
-                LogPollFailed(logger, exception);
+                // Streams opened later replay what they missed themselves; the window restarts with them.
+                _window = new SettleWindow();
             }
+            else
+            {
+                await PublishNewAsync(_window, now, cancellationToken);
+            }
+
+            if (now >= (_nextPrune ??= now))
+            {
+                await PruneAsync(now, cancellationToken);
+                _nextPrune = now + PruneEvery;
+            }
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException)
+        {
+            // A database that is away for a moment delays live updates; pages catch up on the next round.
+            LogPollFailed(logger, exception);
         }
     }
 
@@ -89,6 +87,6 @@ internal sealed partial class LiveEventPoller(
         await db.MailboxEvents.Where(e => e.At < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read live events; retrying on the next tick")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read live events; retrying on the next round")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);
 }
