@@ -1,4 +1,3 @@
-using Mailroom.Data;
 using Mailroom.Messages;
 using Mailroom.Search;
 using Mailroom.Web.Messages;
@@ -13,7 +12,7 @@ namespace Mailroom.Web.Pages;
 /// The main pane: "All mail" or one account (<c>?account=</c>), its inbox or its sent mail (<c>folder=sent</c>),
 /// newest sent first, keyset-paged with <c>after</c>/<c>before</c> cursors and searchable with <c>q</c>; all of it in the URL so Back and reload work.
 /// </summary>
-internal sealed class IndexModel(MessageListQuery list, ReadState readState, SearchParameters searchParameters, MailroomDbContext db) : PageModel
+internal sealed class IndexModel(MessageListQuery list, ReadState readState, SearchParameters searchParameters, SearchBackfillProgress backfill) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Account { get; set; }
@@ -101,7 +100,7 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Sea
         }
 
         Messages = page;
-        IndexingPercent = await SearchBackfillProgress.PercentForAsync(db, userId, cancellationToken);
+        IndexingPercent = await backfill.PercentForAsync(userId, cancellationToken);
         ListQuery = ListContext.From(Request.Query);
         return true;
     }

@@ -4,12 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Search;
 
 /// <summary>"Indexing older mail: 40 %" for one user, while the back-fill still has some of their mail to do.</summary>
-internal static class SearchBackfillProgress
+internal sealed class SearchBackfillProgress(MailroomDbContext db)
 {
     /// <returns>The share of the owner's mail indexed so far (0-99), or null when all of it is.</returns>
-    public static async Task<int?> PercentForAsync(MailroomDbContext db, string ownerId, CancellationToken cancellationToken)
+    public async Task<int?> PercentForAsync(string ownerId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         var below = await db.SearchBackfill.AsNoTracking()
             .Where(b => b.Id == SearchBackfill.RowId && b.CompletedAt == null)
             .Select(b => (long?)b.Below)

@@ -12,6 +12,7 @@ internal static class SearchIndexServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Scoped because the database context factory is.
         services.AddScoped<SearchBackfiller>();
+        services.AddScoped<SearchBackfillProgress>();
         services.AddHostedService<SearchBackfillService>();
         return services;
     }

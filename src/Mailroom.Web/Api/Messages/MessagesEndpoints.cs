@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Security.Claims;
-using Mailroom.Data;
 using Mailroom.Messages;
 using Mailroom.Search;
 using Mailroom.Web.Messages;
@@ -32,7 +31,7 @@ internal static class MessagesEndpoints
     }
 
     private static async Task<Results<Ok<MessageListResponse>, NotFound, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, MessageListQuery query, SearchParameters search, MailroomDbContext db, Guid? account, string? folder,
+        ClaimsPrincipal user, MessageListQuery query, SearchParameters search, SearchBackfillProgress backfill, Guid? account, string? folder,
         [Description(SearchSyntax.Q)] string? q,
         [Description(SearchSyntax.Tz)] string? tz,
         [Description(SearchSyntax.Partial)] bool? partial,
@@ -64,7 +63,7 @@ internal static class MessagesEndpoints
             return TypedResults.NotFound();
         }
 
-        var indexed = page.Search is null ? null : await SearchBackfillProgress.PercentForAsync(db, user.GetUserId(), cancellationToken);
+        var indexed = page.Search is null ? null : await backfill.PercentForAsync(user.GetUserId(), cancellationToken);
         return TypedResults.Ok(new MessageListResponse(
             [.. page.Items.Select(item => MessageListEntry.Of(item, page.Search))], page.Older?.Encode(), page.Newer?.Encode(),
             SearchSummary.Of(page.Search, SearchParameters.TimeZoneOf(tz), indexed)));
