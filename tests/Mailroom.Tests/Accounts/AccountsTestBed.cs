@@ -6,7 +6,6 @@ using Mailroom.Sending.SystemMail;
 using Mailroom.Tests.Network;
 using Mailroom.Users;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -17,15 +16,11 @@ namespace Mailroom.Tests.Accounts;
 /// <summary>The accounts engine wired to its own in-memory SQLite database, a fake clock and a fake mailer.</summary>
 internal sealed class AccountsTestBed : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
-    private readonly DbContextOptions<MailroomDbContext> _options;
+    private readonly SqliteTestDatabase _database = new();
 
     private AccountsTestBed()
     {
-        _connection.Open();
-        _options = new DbContextOptionsBuilder<MailroomDbContext>().UseSqlite(_connection).Options;
-        Db = new MailroomDbContext(_options);
-        Db.Database.EnsureCreated();
+        Db = _database.CreateDbContext();
         DataProtection = new EphemeralDataProtectionProvider();
         Passwords = new Pop3PasswordProtector(DataProtection);
         Approvals = new TestApprovals(DataProtection, Time, new StaticOptionsMonitor<AccountsOptions>(Options));
@@ -80,22 +75,14 @@ internal sealed class AccountsTestBed : IAsyncDisposable
     public void LimitServerTests(int perUser, int perTarget) =>
         Throttle = new(Microsoft.Extensions.Options.Options.Create(new ServerTestLimits { ServerTestsPerUserPer10Minutes = perUser, ServerTestsPerTargetPer10Minutes = perTarget }));
 
-    public FetchRequests FetchRequests()
-    {
-        var factory = new SharedConnectionFactory(_options);
-        return new FetchRequests(new FetchStateStore(factory, Time), new FetchWakeup(Time));
-    }
+    public FetchRequests FetchRequests() => new(new FetchStateStore(_database, Time), new FetchWakeup(Time));
 
-    public AccountHealth Health()
-    {
-        var factory = new SharedConnectionFactory(_options);
-        return new(
-            factory,
-            new AccountDisabledNotifier(factory, Mail, Microsoft.Extensions.Options.Options.Create(new AccountLinksOptions { PublicOrigin = new Uri(PublicBaseUrl) }), NullLogger<AccountDisabledNotifier>.Instance),
+    public AccountHealth Health() => new(
+            _database,
+            new AccountDisabledNotifier(_database, Mail, Microsoft.Extensions.Options.Options.Create(new AccountLinksOptions { PublicOrigin = new Uri(PublicBaseUrl) }), NullLogger<AccountDisabledNotifier>.Instance),
             Time,
             new StaticOptionsMonitor<AccountsOptions>(Options),
             NullLogger<AccountHealth>.Instance);
-    }
 
     public async Task<Pop3Account> AddAccountAsync(string ownerId = "owner-1", string password = "secret", int port = 995)
     {
@@ -124,12 +111,7 @@ internal sealed class AccountsTestBed : IAsyncDisposable
     {
         Throttle.Dispose();
         await Db.DisposeAsync();
-        await _connection.DisposeAsync();
-    }
-
-    private sealed class SharedConnectionFactory(DbContextOptions<MailroomDbContext> options) : IDbContextFactory<MailroomDbContext>
-    {
-        public MailroomDbContext CreateDbContext() => new(options);
+        _database.Dispose();
     }
 
     internal sealed class RecordingMailSender : ISystemMailSender

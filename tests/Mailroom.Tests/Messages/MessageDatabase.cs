@@ -4,36 +4,17 @@ using Mailroom.Data;
 using Mailroom.Search;
 using Mailroom.Messages;
 using Mailroom.Users;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Tests.Messages;
 
-/// <summary>A private SQLite database file per test, with users, accounts and messages seeded directly.</summary>
-internal sealed class MessageDatabase : IAsyncLifetime
+/// <summary>A private SQLite database per test (<see cref="SqliteTestDatabase"/>), with users, accounts and messages seeded directly.</summary>
+internal sealed class MessageDatabase : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mailroom-messages-{Guid.NewGuid():N}.db");
+    private readonly SqliteTestDatabase _database = new();
 
-    public MailroomDbContext NewContext()
-    {
-        var options = new DbContextOptionsBuilder<MailroomDbContext>();
-        DatabaseServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, $"Data Source={_path};Pooling=false");
-        return new MailroomDbContext(options.Options);
-    }
+    public MailroomDbContext NewContext() => _database.CreateDbContext();
 
-    public async Task InitializeAsync()
-    {
-        await using var db = NewContext();
-        await db.Database.EnsureCreatedAsync();
-        await db.Database.ExecuteSqlRawAsync(SearchIndexSchema.Sqlite);
-    }
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _database.Dispose();
 
     public async Task<string> AddUserAsync(string name)
     {

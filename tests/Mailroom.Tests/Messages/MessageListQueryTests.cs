@@ -3,14 +3,12 @@ using Mailroom.Search;
 
 namespace Mailroom.Tests.Messages;
 
-public sealed class MessageListQueryTests : IAsyncLifetime
+public sealed class MessageListQueryTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly MessageDatabase _database = new();
 
-    public Task InitializeAsync() => _database.InitializeAsync();
-
-    public Task DisposeAsync() => _database.DisposeAsync();
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task List_PagesThroughEveryMessageOnce_NewestSentFirst_EvenWithEqualDates()

@@ -16,13 +16,27 @@ public sealed class MessageSummaryParserTests
         Assert.Equal(TimeSpan.Zero, summary.SentAt.Offset);
     }
 
-    [Fact]
-    public void Parse_WithoutDate_FallsBackToTheNewestReceivedStamp()
+    [Theory]
+    [InlineData("3 Nov 2026 09:15:00 +0100")]
+    [InlineData("Tue, 3 Nov 2026 09:15 +0100")]
+    [InlineData("Tue,  3 Nov 2026 09:15:00 +0100 (CET)")]
+    [InlineData("Tue, 03 Nov 2026 08:15:00 GMT")]
+    public void Parse_ReadsSloppyDateHeadersLeniently(string date)
+    {
+        var summary = Parse($"Date: {date}\r\nSubject: x\r\n\r\nbody");
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 3, 8, 15, 0, TimeSpan.Zero), summary.SentAt);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Date: not a date at all\r\n")]
+    public void Parse_WithoutAUsableDate_FallsBackToTheNewestReceivedStamp(string dateHeader)
     {
         var summary = Parse(
             "Received: from b by c; Wed, 4 Mar 2026 09:00:00 +0000\r\n" +
             "Received: from a by b; Wed, 4 Mar 2026 08:00:00 +0000\r\n" +
-            "Subject: no date\r\n\r\nBody\r\n");
+            dateHeader + "Subject: no date\r\n\r\nBody\r\n");
 
         Assert.Equal(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), summary.SentAt);
     }
@@ -50,6 +64,7 @@ public sealed class MessageSummaryParserTests
         Assert.Equal("Dan <dan@example.test>", summary.Cc);
         Assert.Equal("Übersicht", summary.Subject);
         Assert.Equal("abc@example.test", summary.MessageIdHeader);
+        Assert.False(summary.HasAttachments);
     }
 
     [Fact]
@@ -102,6 +117,28 @@ public sealed class MessageSummaryParserTests
         Assert.Equal(FetchedAt, summary.SentAt);
         Assert.Equal("", summary.Subject);
         Assert.Equal(0, summary.Size);
+    }
+
+    [Fact]
+    public void Parse_BinaryGarbage_GivesABestEffortSummaryInsteadOfThrowing()
+    {
+        var garbage = new byte[4096];
+        new Random(7).NextBytes(garbage);
+
+        var summary = MessageSummaryParser.Parse(garbage, FetchedAt);
+
+        Assert.Equal(4096, summary.Size);
+        Assert.Equal(FetchedAt, summary.SentAt);
+    }
+
+    [Fact]
+    public void Parse_BodyInAnUnknownCharsetAndBrokenBase64_StillSummarises()
+    {
+        var summary = Parse(
+            "Subject: odd\r\nContent-Type: text/plain; charset=x-no-such-charset\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+            "!!!not base64!!!\r\n");
+
+        Assert.Equal("odd", summary.Subject);
     }
 
     [Fact]

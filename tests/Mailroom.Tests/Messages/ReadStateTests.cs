@@ -5,14 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Tests.Messages;
 
-public sealed class ReadStateTests : IAsyncLifetime
+public sealed class ReadStateTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly MessageDatabase _database = new();
 
-    public Task InitializeAsync() => _database.InitializeAsync();
-
-    public Task DisposeAsync() => _database.DisposeAsync();
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task Set_MarksSeveralReadAndUnread_AndTheUnreadCountsFollow()

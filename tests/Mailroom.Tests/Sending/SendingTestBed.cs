@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Mailroom.Accounts;
 using Mailroom.Data;
-using Mailroom.Search;
 using Mailroom.Messages;
 using Mailroom.Network;
 using Mailroom.SenderAddresses;
@@ -13,7 +12,6 @@ using Mailroom.Sending.SystemMail;
 using Mailroom.Tests.Network;
 using Mailroom.Users;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -28,14 +26,11 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
     public const string OtherUser = "owner-2";
     public static readonly Uri ConfirmationPage = new("https://mailroom.example.test/send-as/confirm");
 
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly SqliteTestDatabase _database = new();
 
     private SendingTestBed()
     {
-        _connection.Open();
-        Db = new MailroomDbContext(new DbContextOptionsBuilder<MailroomDbContext>().UseSqlite(_connection).Options);
-        Db.Database.EnsureCreated();
-        Db.Database.ExecuteSqlRaw(SearchIndexSchema.Sqlite);
+        Db = _database.CreateDbContext();
         SmtpPasswords = new SmtpPasswordProtector(DataProtection);
         Pop3Passwords = new Pop3PasswordProtector(DataProtection);
     }
@@ -202,7 +197,7 @@ internal sealed partial class SendingTestBed : IAsyncDisposable
         await Smtp.DisposeAsync();
         Throttle.Dispose();
         await Db.DisposeAsync();
-        await _connection.DisposeAsync();
+        _database.Dispose();
     }
 
     [GeneratedRegex(@"^\s*(\d{6,10})\s*$", RegexOptions.Multiline)]

@@ -6,9 +6,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Mailroom.Tests.Fetching;
+namespace Mailroom.Tests;
 
-/// <summary>A throwaway SQLite database file with the full schema, one per test.</summary>
+/// <summary>A throwaway SQLite database file with the full schema (search index included), one per test: the unit tests' one database fixture.</summary>
 internal sealed class SqliteTestDatabase : IDbContextFactory<MailroomDbContext>, IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"mailroom-unit-{Guid.NewGuid():N}.db");
