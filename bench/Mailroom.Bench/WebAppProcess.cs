@@ -14,6 +14,9 @@ namespace Mailroom.Bench;
 /// </summary>
 internal sealed class WebAppProcess : IAsyncDisposable
 {
+    /// <summary>Generous: three nodes warming up at once on two cores take their time, and start-up is measured anyway.</summary>
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(3);
+
     private readonly Process _process;
 
     private WebAppProcess(Process process, string baseUrl, TimeSpan startup)
@@ -29,7 +32,7 @@ internal sealed class WebAppProcess : IAsyncDisposable
     public TimeSpan Startup { get; }
 
     public static async Task<WebAppProcess> StartAsync(
-        string webAssembly, DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+        string webAssembly, DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, string name = "app")
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
@@ -63,13 +66,13 @@ internal sealed class WebAppProcess : IAsyncDisposable
         {
             if (e.Data is not null)
             {
-                Console.Error.WriteLine("  app: " + e.Data);
+                Console.Error.WriteLine($"  {name}: {e.Data}");
             }
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        while (clock.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
+        while (clock.Elapsed < StartDeadline && !process.HasExited)
         {
             try
             {
@@ -79,16 +82,16 @@ internal sealed class WebAppProcess : IAsyncDisposable
                     return new WebAppProcess(process, baseUrl, clock.Elapsed);
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy warming up to answer.
             }
 
             await Task.Delay(10, cancellationToken);
         }
 
         await new WebAppProcess(process, baseUrl, clock.Elapsed).DisposeAsync();
-        throw new InvalidOperationException("The app did not become healthy within 60 s.");
+        throw new InvalidOperationException($"The app did not become healthy within {StartDeadline.TotalMinutes:0} minutes.");
     }
 
     /// <summary>The Release build of the web app in this repository (bench/run.sh builds it).</summary>
@@ -138,12 +141,42 @@ internal sealed class WebAppProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>SIGKILL: no shutdown, no lease released.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, then SIGKILL if it has not shut down within 40 s.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!)
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        try
+        {
+            await _process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await KillAsync();
         }
 
         _process.Dispose();

@@ -9,6 +9,7 @@ using Mailroom.Sending;
 using Mailroom.Sending.SystemMail;
 using Mailroom.Web.Api;
 using Mailroom.Web.Hosting;
+using Mailroom.Web.Live;
 using Mailroom.Web.Messages;
 using Mailroom.Web.Operations;
 
@@ -35,6 +36,7 @@ builder.Services.AddMailroomClients();
 builder.Services.AddMailroomPages();
 builder.Services.AddMessageContent();
 builder.Services.AddMailroomApi();
+builder.Services.AddMailroomLive();
 builder.Services.AddMailroomMetrics(builder.Configuration);
 builder.Services.AddMailroomAdministrators();
 builder.Services.AddMailroomRateLimiting();
@@ -54,6 +56,7 @@ app.UseMailroomApiAntiforgery();
 app.MapMailroomHealth();
 app.MapMailroomMetrics();
 app.MapMailroomApi();
+app.MapLiveEvents();
 app.MapMessageContent();
 app.MapRazorPages();
 

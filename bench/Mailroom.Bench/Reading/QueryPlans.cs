@@ -16,13 +16,13 @@ internal static class QueryPlans
 {
     public static async Task<string> ExplainListAsync(BenchDatabase database, MessageListRequest request, CancellationToken cancellationToken)
     {
-        var recorder = new LastQueryRecorder();
+        var recorder = new PageQueryRecorder();
         await using (var db = database.NewContext(options => options.AddInterceptors(recorder)))
         {
             await new MessageListQuery(db).ListAsync(request, cancellationToken);
         }
 
-        var (sql, parameters) = recorder.Last ?? throw new InvalidOperationException("The list ran no query.");
+        var (sql, parameters) = recorder.Page ?? throw new InvalidOperationException("The list ran no page query.");
         var plan = new StringBuilder();
         if (database.Provider == DatabaseProvider.Sqlite)
         {
@@ -61,14 +61,19 @@ internal static class QueryPlans
         return $"{sql}\n-- plan:\n{plan}";
     }
 
-    private sealed class LastQueryRecorder : DbCommandInterceptor
+    /// <summary>Keeps the page query: the one ordered by sent date (a search also counts its matches and reads their texts).</summary>
+    private sealed class PageQueryRecorder : DbCommandInterceptor
     {
-        public (string Sql, List<(string Name, object? Value)> Parameters)? Last { get; private set; }
+        public (string Sql, List<(string Name, object? Value)> Parameters)? Page { get; private set; }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Last = (command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]);
+            if (command.CommandText.Contains("ORDER BY", StringComparison.Ordinal))
+            {
+                Page = (command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]);
+            }
+
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Mailroom.Bench.Search;
+using Mailroom.Search;
 using Mailroom.Data;
 using Mailroom.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -100,6 +101,8 @@ internal static class ReadingBenchmark
         Console.WriteLine($"Query plan, list page 1:\n```\n{await QueryPlans.ExplainListAsync(database, new MessageListRequest(ownerId, account), cancellationToken)}```");
         Console.WriteLine($"Query plan, list page {middlePage:N0}:\n```\n{await QueryPlans.ExplainListAsync(database, new MessageListRequest(ownerId, account, After: middleCursor), cancellationToken)}```");
         Console.WriteLine($"Query plan, All mail page {middlePage:N0}:\n```\n{await QueryPlans.ExplainListAsync(database, new MessageListRequest(ownerId, null, After: middleCursor), cancellationToken)}```");
+        var common = SearchQueryParser.Parse(SearchWords.Common, new SearchContext(TimeZoneInfo.Utc, TimeProvider.System.GetUtcNow()));
+        Console.WriteLine($"Query plan, search for a word in 10 %:\n```\n{await QueryPlans.ExplainListAsync(database, new MessageListRequest(ownerId, account, Search: common), cancellationToken)}```");
     }
 }
 

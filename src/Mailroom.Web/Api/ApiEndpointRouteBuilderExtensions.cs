@@ -18,6 +18,7 @@ internal static class ApiEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup("/api").RequireRateLimiting(RateLimitPolicies.Api);
         api.MapAuthEndpoints();
         api.MapMeEndpoint();
+        api.MapTimeZoneEndpoint();
         api.MapMessagesEndpoints();
         api.MapAccountsEndpoints();
         api.MapFetchEndpoints();

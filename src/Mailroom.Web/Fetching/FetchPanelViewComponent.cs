@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mailroom.Web.Fetching;
 
 /// <summary>
-/// The fetch block of an account's page: progress bar (polled from /api/accounts/{id}/fetch while a fetch runs),
-/// the Fetch now button, and the history of the last runs with any messages left on the server.
-/// Include it with <c>@await Component.InvokeAsync("FetchPanel", new { accountId = Model.Account.Id })</c>.
+/// The fetch block of an account's page: progress bar, the Fetch now button, and the history of the last runs with
+/// any messages left on the server. Drawn only here: live.js asks for it again (<c>/live/fetch-panel/{id}</c>) whenever
+/// a fetch of the account starts, progresses or ends. Include it with
+/// <c>@await Component.InvokeAsync("FetchPanel", new { accountId = Model.Account.Id })</c>.
 /// </summary>
 internal sealed class FetchPanelViewComponent(Pop3AccountService accounts, FetchStatusReader reader) : ViewComponent
 {
@@ -19,7 +20,8 @@ internal sealed class FetchPanelViewComponent(Pop3AccountService accounts, Fetch
     {
         var userId = HttpContext.User.GetUserId();
         var cancellationToken = HttpContext.RequestAborted;
-        if (await accounts.FindStateAsync(userId, accountId, cancellationToken) is null)
+        var account = await accounts.FindStandingAsync(userId, accountId, cancellationToken);
+        if (account is null)
         {
             return Content("");
         }
@@ -31,11 +33,19 @@ internal sealed class FetchPanelViewComponent(Pop3AccountService accounts, Fetch
             accountId,
             status is null ? FetchStatusResponse.NotScheduled(accountId) : FetchStatusResponse.From(status),
             history,
-            skipped));
+            skipped)
+        {
+            StoppedBecause = account.State == AccountState.Disabled ? FetchEndpoints.DisabledAccountMessage(account.DisabledReason) : null,
+        });
     }
 }
 
 internal sealed record FetchPanelModel(Guid AccountId, FetchStatusResponse Status, IReadOnlyList<FetchRun> History, IReadOnlyList<UidLedgerEntry> Skipped)
 {
+    /// <summary>Set while the account is disabled: why Fetch now cannot run.</summary>
+    public string? StoppedBecause { get; init; }
+
     public string StatusUrl => $"/api/accounts/{AccountId}/fetch";
+
+    public string LiveUrl => $"/live/fetch-panel/{AccountId}";
 }

@@ -1,3 +1,4 @@
+using Mailroom.Accounts;
 using Mailroom.Data;
 using Mailroom.Web.Api;
 using Microsoft.AspNetCore.HostFiltering;
@@ -29,6 +30,8 @@ internal static class HostingExtensions
                 filtering.AllowedHosts = [origin.IdnHost];
             }
         });
+        services.AddOptions<AccountLinksOptions>().Configure<IOptions<HostingOptions>>((links, hosting) =>
+            links.PublicOrigin = hosting.Value.PublicOrigin);
         services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) =>
             host.ShutdownTimeout = hosting.Value.ShutdownTimeout);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((forwarded, hosting) =>

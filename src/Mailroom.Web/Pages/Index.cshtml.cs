@@ -67,13 +67,20 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Sea
 
     public string ListQuery { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The rows alone, for live.js to merge new mail into the open list.</summary>
+    public async Task<IActionResult> OnGetRowsAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Partial("_MessageRows", this) : NotFound();
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();
         AccountNames = await list.AccountNamesAsync(userId, cancellationToken);
         if ((Account is { } accountId && !AccountNames.ContainsKey(accountId)) || !FolderParameter.TryParse(FolderName, out var folder))
         {
-            return NotFound();
+            return false;
         }
 
         Folder = folder;
@@ -89,13 +96,13 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Sea
             cancellationToken);
         if (page is null)
         {
-            return NotFound();
+            return false;
         }
 
         Messages = page;
         IndexingPercent = await backfill.PercentForAsync(userId, cancellationToken);
         ListQuery = ListContext.From(Request.Query);
-        return Page();
+        return true;
     }
 
     public async Task<IActionResult> OnPostMarkAsync(long[] ids, bool read, CancellationToken cancellationToken)
@@ -128,4 +135,11 @@ internal sealed class IndexModel(MessageListQuery list, ReadState readState, Sea
     }
 
     public string MessageHref(long id) => MessageUrls.Page(id) + ListQuery;
+
+    /// <summary>This very list (same account, folder, search and page) as rows only.</summary>
+    public string RowsHref()
+    {
+        var href = ListHref(After, Before);
+        return href + (href.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=Rows";
+    }
 }

@@ -32,6 +32,14 @@ internal sealed record MailboxNavAccount(Guid Id, string DisplayName, string Ema
     /// <summary>The CSS modifier of the account's status dot (<c>status-dot--active</c>, <c>--fetching</c>, <c>--error</c>, <c>--disabled</c>).</summary>
     public string StateClass => Status.ToString().ToLowerInvariant();
 
+    /// <summary>The state in words under the name when it needs attention; null while the account simply works.</summary>
+    public string? StateLabel => Status switch
+    {
+        AccountStatus.Disabled => "Disabled",
+        AccountStatus.Error => "Last fetch failed",
+        _ => null,
+    };
+
     /// <summary>Spoken and shown on hover, so that the dot's colour is never the only sign (e.g. "Disabled: …").</summary>
     public string StatusText => StatusReason is { } reason ? $"{Status}: {reason}" : Status.ToString();
 }

@@ -13,13 +13,15 @@ namespace Mailroom.Web.Shell;
 /// </summary>
 internal sealed class MailboxNavViewComponent(Pop3AccountService accounts, FetchStatusReader fetches, UnreadCounter unreadCounter) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync()
+    /// <param name="location">The page the pane is drawn for (path and query); the current request unless a live refresh names its page.</param>
+    public async Task<IViewComponentResult> InvokeAsync(PageLocation? location = null)
     {
         var userId = HttpContext.User.GetUserId();
-        Guid? selected = Guid.TryParse(Request.Query["account"], out var id) ? id : null;
+        var (path, query) = location ?? new PageLocation(Request.Path, Request.Query);
+        Guid? selected = Guid.TryParse(query["account"], out var id) ? id : null;
         // A message opened from an account's list keeps that account selected (its link carries ?account=).
-        var onMailPage = Request.Path == "/" || Request.Path.StartsWithSegments("/messages");
-        var inSent = FolderParameter.TryParse(Request.Query["folder"], out var folder) && folder == MailFolder.Sent;
+        var onMailPage = path == "/" || path.StartsWithSegments("/messages");
+        var inSent = FolderParameter.TryParse(query["folder"], out var folder) && folder == MailFolder.Sent;
         // The accounts service lists only the user's own, live accounts (no tombstones), with fetch state.
         var owned = await accounts.ListAsync(userId, HttpContext.RequestAborted);
         var fetching = (await fetches.GetFetchingAsync(userId, HttpContext.RequestAborted)).ToDictionary(status => status.AccountId);

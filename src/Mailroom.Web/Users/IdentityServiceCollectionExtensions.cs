@@ -69,6 +69,7 @@ internal static class IdentityServiceCollectionExtensions
         });
 
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<UserTimeZone>();
         services.AddSingleton<SignInLockouts>();
         services.AddScoped<UserSessions>();
         services.Configure<SecurityStampValidatorOptions>(validator =>

@@ -9,8 +9,15 @@ internal sealed record LockoutNotice(TimeSpan Duration, DateTimeOffset LockedUnt
         ? Plural((int)Duration.TotalHours, "hour")
         : Plural((int)Math.Round(Duration.TotalMinutes), "minute");
 
-    /// <summary>The end of the lockout as HH:mm in UTC; the page shows it in the browser's time zone.</summary>
-    public string UtcTimeText => LockedUntil.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The end of the lockout rounded UP to the minute: "try again at 19:57" must never be a minute at which it is
+    /// still locked (the end is 19:56:10). The page shows it in the reader's zone.
+    /// </summary>
+    public DateTimeOffset ShownUntil => new(
+        (LockedUntil.UtcTicks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+
+    /// <summary><see cref="ShownUntil"/> as HH:mm in UTC.</summary>
+    public string UtcTimeText => ShownUntil.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public string Message => $"Too many failed attempts — your account is locked for {DurationText}. Try again at {UtcTimeText} UTC.";
 

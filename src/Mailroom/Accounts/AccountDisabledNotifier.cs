@@ -3,12 +3,14 @@ using Mailroom.Network;
 using Mailroom.Sending.SystemMail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Mailroom.Accounts;
 
 /// <summary>Tells a user by email that Mailroom stopped fetching one of their accounts, so that a silent failure cannot go unnoticed.</summary>
-internal sealed partial class AccountDisabledNotifier(IDbContextFactory<MailroomDbContext> databases, ISystemMailSender mail, ILogger<AccountDisabledNotifier> logger)
+internal sealed partial class AccountDisabledNotifier(
+    IDbContextFactory<MailroomDbContext> databases, ISystemMailSender mail, IOptions<AccountLinksOptions> links, ILogger<AccountDisabledNotifier> logger)
 {
     public async Task NotifyAsync(Guid accountId, int failures, MailFailure failure, CancellationToken cancellationToken)
     {
@@ -24,6 +26,8 @@ internal sealed partial class AccountDisabledNotifier(IDbContextFactory<Mailroom
             return;
         }
 
+        // The same page the banner in the mail view leads to.
+        var page = links.Value.EditPage(accountId);
         var message = new MimeMessage
         {
             Subject = $"Mailroom stopped fetching {target.DisplayName} ({target.EmailAddress})",
@@ -36,7 +40,9 @@ internal sealed partial class AccountDisabledNotifier(IDbContextFactory<Mailroom
 
                     The server's answer: {failure.Message}
 
-                    If you changed the password of that mailbox, open Settings » Mail » Mail Accounts in Mailroom, edit the account, enter the new password, press Test Account, save, and then Enable the account. Mail that arrived in the meantime stays on the server and will be fetched then.
+                    If you changed the password of that mailbox, open the page below, enter the new password, press Test Account and save: fetching resumes at once. Mail that arrived in the meantime stays on the server and will be fetched then.
+
+                    {page}
 
                     This message was sent automatically by Mailroom.
                     """,

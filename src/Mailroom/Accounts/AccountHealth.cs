@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Live;
 using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -49,8 +50,8 @@ internal sealed partial class AccountHealth(
             cancellationToken);
 
         var threshold = options.CurrentValue.DisableAfterAuthenticationFailures;
-        var reason = $"Disabled after {threshold} failed sign-ins in a row: {failure.Message} " +
-            "If the password changed, edit the account, enter the new password, test it and enable the account.";
+        var reason = $"Stopped after {threshold} failed sign-ins in a row: {failure.Message} " +
+            "If the password changed, edit the account, enter the new password, test it and save.";
 
         // Only the statement that actually flips Active to Disabled sends the email, so it goes out once.
         var disabled = await account
@@ -63,6 +64,7 @@ internal sealed partial class AccountHealth(
         }
 
         LogDisabled(logger, accountId, threshold);
+        await MailboxEvents.AppendForAccountAsync(db, accountId, MailboxChange.Account, time.GetUtcNow(), cancellationToken);
         await notifier.NotifyAsync(accountId, threshold, failure, cancellationToken);
     }
 

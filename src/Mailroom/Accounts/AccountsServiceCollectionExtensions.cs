@@ -10,12 +10,14 @@ internal static class AccountsServiceCollectionExtensions
     {
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountLinksOptions>();
         services.AddSingleton(KnownProviderDirectory.LoadBundled());
         services.AddSingleton<Pop3PasswordProtector>();
         services.AddSingleton<TestApprovals>();
         services.AddSingleton<AccountTestGuidance>();
         services.AddSingleton<Pop3AccountTester>();
         services.AddScoped<Pop3AccountService>();
+        services.AddScoped<AccountTroubles>();
         services.AddScoped<AccountHealth>();
         services.AddScoped<AccountDisabledNotifier>();
         return services;

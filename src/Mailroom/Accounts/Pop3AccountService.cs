@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Mailroom.Data;
 using Mailroom.Fetching;
+using Mailroom.Live;
+using Mailroom.Messages;
 using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -32,6 +34,8 @@ internal sealed partial class Pop3AccountService(
     {
         var accounts = await Owned(ownerId).AsNoTracking().OrderBy(a => a.DisplayName).ThenBy(a => a.Id).ToListAsync(cancellationToken);
         var counts = await db.MessagesOf(ownerId)
+            // Fetched mail only: copies of mail sent from the account are not what the account brought in.
+            .Where(m => m.Folder == MailFolder.Inbox)
             .GroupBy(m => m.AccountId)
             .Select(g => new { AccountId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.AccountId, g => g.Count, cancellationToken);
@@ -43,6 +47,10 @@ internal sealed partial class Pop3AccountService(
     public Task<AccountState?> FindStateAsync(string ownerId, Guid accountId, CancellationToken cancellationToken) =>
         Owned(ownerId).Where(a => a.Id == accountId).Select(a => (AccountState?)a.State).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The state with the reason a disabled account was stopped, for pages that say why Fetch now cannot run.</summary>
+    public Task<AccountStanding?> FindStandingAsync(string ownerId, Guid accountId, CancellationToken cancellationToken) =>
+        Owned(ownerId).Where(a => a.Id == accountId).Select(a => new AccountStanding(a.State, a.DisabledReason)).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<AccountSummary?> GetAsync(string ownerId, Guid accountId, CancellationToken cancellationToken)
     {
         var account = await Owned(ownerId).AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
@@ -51,7 +59,7 @@ internal sealed partial class Pop3AccountService(
             return null;
         }
 
-        var count = await db.MessagesOf(ownerId).CountAsync(m => m.AccountId == accountId, cancellationToken);
+        var count = await db.MessagesOf(ownerId).CountAsync(m => m.AccountId == accountId && m.Folder == MailFolder.Inbox, cancellationToken);
         var fetches = await FetchStatusesAsync([accountId], cancellationToken);
         return AccountSummary.From(account, count, fetches.GetValueOrDefault(accountId));
     }
@@ -118,6 +126,7 @@ internal sealed partial class Pop3AccountService(
             CreatedAt = time.GetUtcNow(),
         };
         db.Pop3Accounts.Add(account);
+        MailboxEvents.Add(db, ownerId, account.Id, MailboxChange.Account, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await fetchRequests.RequestAsync(account.Id, cancellationToken);
         LogCreated(logger, account.Id);
@@ -165,6 +174,14 @@ internal sealed partial class Pop3AccountService(
             account.UserName = settings.UserName;
             account.ProtectedPassword = passwords.Protect(settings.Password);
 
+            // Disabled because the server refused the old password: the new settings just passed a test, so fetching resumes at once.
+            if (account.State == AccountState.Disabled && account.ConsecutiveAuthenticationFailures > 0)
+            {
+                account.State = AccountState.Active;
+                account.DisabledReason = null;
+                LogEnabled(logger, account.Id);
+            }
+
             // The old failures were about the old settings.
             account.ConsecutiveAuthenticationFailures = 0;
         }
@@ -173,6 +190,7 @@ internal sealed partial class Pop3AccountService(
         account.EmailAddress = input.EmailAddress.Trim();
         account.AfterRetrieval = input.AfterRetrieval;
         account.DeleteAfterDays = input.AfterRetrieval == RetrievalPolicy.DeleteAfterDays ? input.DeleteAfterDays : null;
+        MailboxEvents.Add(db, ownerId, account.Id, MailboxChange.Account, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         if (settings != current)
         {
@@ -205,6 +223,7 @@ internal sealed partial class Pop3AccountService(
             account.State = AccountState.Active;
             account.DisabledReason = null;
             account.ConsecutiveAuthenticationFailures = 0;
+            MailboxEvents.Add(db, ownerId, account.Id, MailboxChange.Account, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             await fetchRequests.RequestAsync(account.Id, cancellationToken);
             LogEnabled(logger, account.Id);
@@ -220,6 +239,7 @@ internal sealed partial class Pop3AccountService(
             cancellationToken);
         if (changed > 0)
         {
+            await MailboxEvents.AppendAsync(db, ownerId, accountId, MailboxChange.Account, time.GetUtcNow(), cancellationToken);
             LogDisabledByOwner(logger, accountId);
         }
 
@@ -245,6 +265,7 @@ internal sealed partial class Pop3AccountService(
                 cancellationToken);
         if (changed > 0)
         {
+            await MailboxEvents.AppendAsync(db, ownerId, accountId, MailboxChange.Account, time.GetUtcNow(), cancellationToken);
             LogDeleted(logger, accountId, fetchedMail);
         }
 

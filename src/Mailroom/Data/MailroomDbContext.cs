@@ -1,6 +1,7 @@
 using Mailroom.Accounts;
 using Mailroom.Clients;
 using Mailroom.Fetching;
+using Mailroom.Live;
 using Mailroom.Messages;
 using Mailroom.Search;
 using Mailroom.SenderAddresses;
@@ -56,6 +57,8 @@ internal sealed class MailroomDbContext(DbContextOptions<MailroomDbContext> opti
     public DbSet<MessageFiling> MessageFilings => Set<MessageFiling>();
 
     public DbSet<ClientRefiling> ClientRefilings => Set<ClientRefiling>();
+
+    public DbSet<MailboxEvent> MailboxEvents => Set<MailboxEvent>();
 
     /// <summary>The Data Protection key ring, shared by every node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -27,10 +27,13 @@ internal static class OwnerScope
     }
 
     /// <summary>The user's stored messages, kept mail of deleted accounts included.</summary>
-    public static IQueryable<StoredMessage> MessagesOf(this MailroomDbContext db, string ownerId)
+    public static IQueryable<StoredMessage> MessagesOf(this MailroomDbContext db, string ownerId) => db.Messages.OwnedBy(ownerId);
+
+    /// <summary>Those of <paramref name="messages"/> that are the user's (for a list that starts from search matches).</summary>
+    public static IQueryable<StoredMessage> OwnedBy(this IQueryable<StoredMessage> messages, string ownerId)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
-        return db.Messages.Where(m => m.OwnerId == ownerId);
+        return messages.Where(m => m.OwnerId == ownerId);
     }
 
     public static IQueryable<SenderAddress> SenderAddressesOf(this MailroomDbContext db, string ownerId)

@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Live;
 using Mailroom.Messages;
 using Mailroom.Network;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ internal sealed class FetchJournal(
         db.FetchRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         var previousFailures = await states.BeginRunAsync(lease, now, cancellationToken);
+        await MailboxEvents.AppendForAccountAsync(db, lease.AccountId, MailboxChange.Fetch, now, cancellationToken);
         return new FetchRunStart(run.Id, now, previousFailures);
     }
 
@@ -44,6 +46,7 @@ internal sealed class FetchJournal(
         await CloseRunAsync(run, FetchOutcome.Succeeded, tally, failure: null, now, cancellationToken);
         await states.ReleaseAsync(lease, FetchSchedule.Succeeded(tally, now, options.CurrentValue), cancellationToken);
         await TrimHistoryAsync(lease.AccountId, cancellationToken);
+        await AnnounceAsync(lease.AccountId, now, cancellationToken);
     }
 
     public async Task FailAsync(FetchLease lease, FetchRunStart run, FetchTally tally, MailFailure failure, CancellationToken cancellationToken)
@@ -54,6 +57,7 @@ internal sealed class FetchJournal(
         await CloseRunAsync(run, FetchOutcome.Failed, tally, failure, now, cancellationToken);
         await states.ReleaseAsync(lease, FetchSchedule.Failed(tally, failure, run.PreviousFailures, now, options.CurrentValue), cancellationToken);
         await TrimHistoryAsync(lease.AccountId, cancellationToken);
+        await AnnounceAsync(lease.AccountId, now, cancellationToken);
     }
 
     /// <summary>Shutdown or a lost lease: not the account's fault, so its schedule and failure count stay as they were.</summary>
@@ -61,8 +65,17 @@ internal sealed class FetchJournal(
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(run);
-        await CloseRunAsync(run, FetchOutcome.Cancelled, tally, failure: null, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        await CloseRunAsync(run, FetchOutcome.Cancelled, tally, failure: null, now, cancellationToken);
         await states.ReleaseUnchangedAsync([lease], cancellationToken);
+        await AnnounceAsync(lease.AccountId, now, cancellationToken);
+    }
+
+    /// <summary>Open fetch panels and progress marks redraw from the state just written.</summary>
+    private async Task AnnounceAsync(Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await MailboxEvents.AppendForAccountAsync(db, accountId, MailboxChange.Fetch, now, cancellationToken);
     }
 
     private async Task CloseRunAsync(FetchRunStart run, FetchOutcome outcome, FetchTally tally, MailFailure? failure, DateTimeOffset now, CancellationToken cancellationToken)

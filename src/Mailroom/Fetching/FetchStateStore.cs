@@ -1,4 +1,5 @@
 using Mailroom.Data;
+using Mailroom.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -7,7 +8,7 @@ namespace Mailroom.Fetching;
 /// <summary>
 /// The only writer of an account's schedule and lease row (<see cref="AccountFetchState"/>). Every change is ONE
 /// conditional statement, so two nodes, a "Fetch now" and a finishing fetch can never lose each other's writes:
-/// claim, renew, fence, begin, release, request. When an account is due next is decided by <see cref="FetchSchedule"/>.
+/// claim, renew, fence, begin, release, request (a renewal also announces the progress to open pages). When an account is due next is decided by <see cref="FetchSchedule"/>.
 /// Claiming: SQLite has a single writer, and on PostgreSQL the candidate rows are locked with FOR UPDATE SKIP LOCKED
 /// inside the subquery (an outer LIMIT would lock every candidate, see STACK-NOTES §5).
 /// </summary>
@@ -97,6 +98,12 @@ internal sealed class FetchStateStore(IDbContextFactory<MailroomDbContext> datab
                 .SetProperty(x => x.BytesDone, progress.BytesDone)
                 .SetProperty(x => x.BytesTotal, progress.BytesTotal)
                 .SetProperty(x => x.ProgressUpdatedAt, now), cancellationToken);
+        if (renewed == 1)
+        {
+            // Progress marks and the fetch panel follow a running fetch live.
+            await MailboxEvents.AppendForAccountAsync(db, lease.AccountId, MailboxChange.Fetch, now, cancellationToken);
+        }
+
         return renewed == 1;
     }
 

@@ -1,5 +1,6 @@
 using Mailroom.Clients;
 using Mailroom.Data;
+using Mailroom.Live;
 using Mailroom.Messages;
 using Mailroom.Search;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +71,12 @@ internal sealed class FetchedBatchWriter(IDbContextFactory<MailroomDbContext> da
         {
             await ledger.InsertAsync(new UidLedgerEntry { AccountId = account.AccountId, Uid = skip.Server.Uid, FirstSeenAt = now, SkippedReason = skip.Reason }, cancellationToken);
             newlySkipped++;
+        }
+
+        if (stored.Count > 0)
+        {
+            // Open pages show the new mail; the event commits (or rolls back) with it.
+            await MailboxEvents.AppendAsync(db, account.OwnerId, account.AccountId, MailboxChange.Mail, now, cancellationToken);
         }
 
         await SearchIndex.AddAsync(db, searchable, cancellationToken);

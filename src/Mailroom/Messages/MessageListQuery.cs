@@ -16,9 +16,9 @@ internal sealed class MessageListQuery(MailroomDbContext db)
     {
         ArgumentNullException.ThrowIfNull(request);
         var pageSize = Math.Clamp(request.PageSize, 1, MessageListRequest.MaxPageSize);
-        IQueryable<StoredMessage> messages = db.Messages.AsNoTracking();
         var search = request.Search ?? SearchQuery.Empty;
         var folder = search.Filters.Folder ?? request.Folder;
+        Func<IQueryable<StoredMessage>, IQueryable<StoredMessage>> scope;
         if (request.AccountId is { } accountId)
         {
             // Ownership checked once by primary key; the list then walks only the (AccountId, Folder, SentAt, Id) index.
@@ -27,14 +27,14 @@ internal sealed class MessageListQuery(MailroomDbContext db)
                 return null;
             }
 
-            messages = messages.Where(m => m.AccountId == accountId && m.Folder == folder);
+            scope = candidates => candidates.Where(m => m.AccountId == accountId && m.Folder == folder);
         }
         else
         {
-            messages = db.MessagesOf(request.OwnerId).AsNoTracking().Where(m => m.Folder == folder);
+            scope = candidates => candidates.OwnedBy(request.OwnerId).Where(m => m.Folder == folder);
         }
 
-        messages = SearchFilter.Apply(db, messages, search);
+        var messages = SearchFilter.Apply(db, search, scope).AsNoTracking();
         var page = request.Before is { } before
             ? await NewerAsync(messages, before, pageSize, cancellationToken)
             : await OlderAsync(messages, request.After, pageSize, cancellationToken);

@@ -1,10 +1,11 @@
 using Mailroom.Data;
+using Mailroom.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Messages;
 
 /// <summary>Marks an owner's messages read or unread; ids that are not the owner's are ignored, never touched.</summary>
-internal sealed class ReadState(MailroomDbContext db)
+internal sealed class ReadState(MailroomDbContext db, TimeProvider time)
 {
     public const int MaxMessagesPerChange = 500;
 
@@ -23,8 +24,15 @@ internal sealed class ReadState(MailroomDbContext db)
         }
 
         var ids = messageIds.Distinct().ToArray();
-        return await db.MessagesOf(ownerId)
+        var found = await db.MessagesOf(ownerId)
             .Where(m => ids.Contains(m.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.IsRead, read), cancellationToken);
+        if (found > 0)
+        {
+            // Other tabs and devices update their unread counts.
+            await MailboxEvents.AppendAsync(db, ownerId, accountId: null, MailboxChange.Read, time.GetUtcNow(), cancellationToken);
+        }
+
+        return found;
     }
 }

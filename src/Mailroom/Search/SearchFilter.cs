@@ -5,29 +5,46 @@ using Microsoft.EntityFrameworkCore;
 namespace Mailroom.Search;
 
 /// <summary>
-/// Narrows a message list to a query's matches. The full-text index yields the matching ids as a subquery, and
-/// the list keeps its own order and keyset paging over them; flags and dates are plain column conditions.
+/// A message list narrowed to a query's matches. The full-text index yields the matching ids, and the list keeps its
+/// own order and keyset paging over them; flags and dates are plain column conditions.
 /// </summary>
 internal static class SearchFilter
 {
-    public static IQueryable<StoredMessage> Apply(MailroomDbContext db, IQueryable<StoredMessage> messages, SearchQuery query)
+    /// <summary>The messages <paramref name="scope"/> shows (an account's folder, or all of the owner's) that match <paramref name="query"/>.</summary>
+    public static IQueryable<StoredMessage> Apply(
+        MailroomDbContext db, SearchQuery query, Func<IQueryable<StoredMessage>, IQueryable<StoredMessage>> scope)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(scope);
         var positive = query.Positive.ToList();
         var negative = query.Negative.ToList();
-        var postgres = db.Database.IsNpgsql();
-        if (positive.Count > 0)
+        IQueryable<StoredMessage> messages;
+        if (positive.Count > 0 && !db.Database.IsNpgsql())
         {
-            var matching = Matching(db, postgres ? FullTextQuery.TsQuery(positive, negative) : FullTextQuery.Fts5(positive, negative));
-            messages = messages.Where(m => matching.Contains(m.Id));
+            // SQLite would walk the account's whole (AccountId, Folder, SentAt) index testing each id against the
+            // matches, which reads every message when few or none match. The CROSS JOIN makes the index the outer
+            // loop: the matches are read first, then looked up by primary key and sorted.
+            var expression = FullTextQuery.Fts5(positive, negative);
+            messages = scope(db.Messages.FromSql($"""
+                SELECT "m".* FROM (SELECT rowid AS "MatchId" FROM "MessageSearch" WHERE "MessageSearch" MATCH {expression}) AS "s"
+                CROSS JOIN "Messages" AS "m" ON "m"."Id" = "s"."MatchId"
+                """));
+        }
+        else if (positive.Count > 0)
+        {
+            var matching = Matching(db, FullTextQuery.TsQuery(positive, negative));
+            messages = scope(db.Messages).Where(m => matching.Contains(m.Id));
         }
         else if (negative.Count > 0)
         {
             // Nothing to look for, only words to avoid: every message but those that have one.
-            var excluded = Matching(db, postgres ? FullTextQuery.TsQueryAny(negative) : FullTextQuery.Fts5Any(negative));
-            messages = messages.Where(m => !excluded.Contains(m.Id));
+            var excluded = Matching(db, db.Database.IsNpgsql() ? FullTextQuery.TsQueryAny(negative) : FullTextQuery.Fts5Any(negative));
+            messages = scope(db.Messages).Where(m => !excluded.Contains(m.Id));
+        }
+        else
+        {
+            messages = scope(db.Messages);
         }
 
         var filters = query.Filters;

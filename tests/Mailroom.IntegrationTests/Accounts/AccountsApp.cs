@@ -15,9 +15,21 @@ public class AccountsApp : MailroomAppFactory
     public AccountsApp(DatabaseKind kind, bool fetching = false)
         : base(kind)
     {
-        _scratch = Path.Combine(Path.GetTempPath(), "mailroom-tests", "accounts-" + Guid.NewGuid().ToString("N"));
-        OutboxDirectory = Path.Combine(_scratch, "outbox");
-        WithSetting("Mailroom:Tls:TrustedRootCertificates:0", WriteCaFile(Servers, _scratch));
+        _scratch = Configure(fetching);
+    }
+
+    /// <summary>One of several nodes on <paramref name="sharedDatabase"/> (or a restart of one on its <paramref name="port"/>).</summary>
+    public AccountsApp(TestDatabase sharedDatabase, bool fetching, int port = 0)
+        : base(sharedDatabase, port)
+    {
+        _scratch = Configure(fetching);
+    }
+
+    private string Configure(bool fetching)
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), "mailroom-tests", "accounts-" + Guid.NewGuid().ToString("N"));
+        OutboxDirectory = Path.Combine(scratch, "outbox");
+        WithSetting("Mailroom:Tls:TrustedRootCertificates:0", WriteCaFile(Servers, scratch));
         WithSetting("Mailroom:Network:AllowPrivateAddresses", "true");
         WithSetting("Mailroom:Pop3:AllowedPorts:0", Servers.Pop3Port.ToString(CultureInfo.InvariantCulture));
         WithSetting("Mailroom:Pop3:AllowedPorts:1", Servers.Pop3sPort.ToString(CultureInfo.InvariantCulture));
@@ -31,13 +43,15 @@ public class AccountsApp : MailroomAppFactory
             WithSetting("Mailroom:Fetching:ClaimInterval", "00:00:00.200");
             WithSetting("Mailroom:Fetching:BackoffInitial", "00:00:01");
         }
+
+        return scratch;
     }
 
     private readonly string _scratch;
 
     public TestServers Servers { get; } = new();
 
-    public string OutboxDirectory { get; }
+    public string OutboxDirectory { get; private set; } = "";
 
     /// <summary>The administrator's view of the test CA: a PEM file named in Mailroom:Tls:TrustedRootCertificates.</summary>
     internal static string WriteCaFile(TestServers servers, string directory)

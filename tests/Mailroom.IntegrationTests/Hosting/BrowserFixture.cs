@@ -33,8 +33,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context on <paramref name="app"/> with a laptop-sized viewport (1280x800 unless given).</summary>
-    public async Task<BrowserSession> NewSessionAsync(MailroomAppFactory app, ViewportSize? viewport = null)
+    /// <summary>A new browser context on <paramref name="app"/> with a laptop-sized viewport (1280x800 unless given), in UTC unless a zone is given.</summary>
+    public async Task<BrowserSession> NewSessionAsync(MailroomAppFactory app, ViewportSize? viewport = null, string timeZone = "UTC")
     {
         ArgumentNullException.ThrowIfNull(app);
         var browser = _browser ?? throw new InvalidOperationException("The browser fixture has not started.");
@@ -43,7 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = app.BaseUrl,
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-GB",
-            TimezoneId = "UTC",
+            TimezoneId = timeZone,
         });
         // Generous: the whole suite shares two cores with real servers and crash-test processes, and a sign-in
         // (PBKDF2 plus a PostgreSQL round trip) once took over 15 s under that load. A passing step waits no longer.

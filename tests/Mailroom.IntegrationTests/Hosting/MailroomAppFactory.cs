@@ -36,14 +36,17 @@ public class MailroomAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
-    /// <summary>An app on a database that the caller owns, e.g. to run two nodes on one database.</summary>
-    public MailroomAppFactory(TestDatabase sharedDatabase)
+    /// <summary>
+    /// An app on a database that the caller owns, e.g. to run two nodes on one database; <paramref name="port"/> other
+    /// than 0 restarts an app where an earlier one listened (its random port), so open browsers reconnect to it.
+    /// </summary>
+    public MailroomAppFactory(TestDatabase sharedDatabase, int port = 0)
     {
         ArgumentNullException.ThrowIfNull(sharedDatabase);
         _kind = sharedDatabase.Kind;
         _database = sharedDatabase;
         _ownsDatabase = false;
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
     }
 
     public DatabaseKind DatabaseKind => _kind;

@@ -56,9 +56,17 @@ public abstract class LockoutTests(MailroomAppFactory app, BrowserFixture browse
         var userId = await app.WithDbContextAsync(db => db.Users.Where(u => u.Email == user.Email).Select(u => u.Id).SingleAsync());
         var lockedUntil = app.Services.GetRequiredService<SignInLockouts>().LockedUntil("127.0.0.1", userId);
         Assert.NotNull(lockedUntil);
-        // The browser runs in UTC (BrowserFixture), so the local time the page shows is the UTC time.
-        var expected = "Too many failed attempts — your account is locked for 15 minutes. " +
-            $"Try again at {lockedUntil.Value.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)}.";
+        // The browser runs in UTC (BrowserFixture), so the local time the page shows is the UTC time, rounded up to
+        // the minute: at the minute shown the account must no longer be locked.
+        var end = lockedUntil.Value.ToUniversalTime();
+        var shown = end.AddTicks(-(end.Ticks % TimeSpan.TicksPerMinute));
+        shown = shown < end ? shown.AddMinutes(1) : shown;
+        // A lockout that ends after midnight ends tomorrow, and the page says which day (en-GB, as the browser).
+        var clock = shown.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var at = shown.Date == TimeProvider.System.GetUtcNow().UtcDateTime.Date
+            ? clock
+            : $"{shown.ToString("d MMM", CultureInfo.GetCultureInfo("en-GB"))}, {clock}";
+        var expected = $"Too many failed attempts — your account is locked for 15 minutes. Try again at {at}.";
         await Expect(alert).ToHaveTextAsync(expected);
         await session.ScreenshotAsync($"sign-in-locked-out-{app.DatabaseKind}");
 

@@ -1,5 +1,7 @@
 using Mailroom.Accounts;
+using Mailroom.Live;
 using Mailroom.Network;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mailroom.Tests.Accounts;
 
@@ -41,6 +43,10 @@ public sealed class AccountHealthTests
         Assert.Equal("owner@example.test", notice.To.Mailboxes.Single().Address);
         Assert.Contains("Work", notice.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", notice.TextBody, StringComparison.Ordinal);
+        // The email leads to the page the mail view's banner leads to.
+        Assert.Contains($"{AccountsTestBed.PublicBaseUrl}/settings/mail/accounts/{account.Id}/edit", notice.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith("Stopped after", stored.DisabledReason, StringComparison.Ordinal);
+        Assert.Single(await bed.Db.MailboxEvents.Where(e => e.AccountId == account.Id && e.Change == MailboxChange.Account).ToListAsync());
     }
 
     [Theory]

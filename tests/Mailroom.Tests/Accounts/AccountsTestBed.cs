@@ -54,6 +54,9 @@ internal sealed class AccountsTestBed : IAsyncDisposable
         await Db.SaveChangesAsync();
     }
 
+    /// <summary>Where links in Mailroom's own emails point.</summary>
+    public const string PublicBaseUrl = "https://mail.example.test";
+
     public Pop3AccountService Service(int scriptedPort = 995) => new(
         Db,
         new Pop3AccountTester(TestConnectors.ForScriptedServer(scriptedPort), NullLogger<Pop3AccountTester>.Instance),
@@ -76,7 +79,7 @@ internal sealed class AccountsTestBed : IAsyncDisposable
 
     public AccountHealth Health() => new(
             _database,
-            new AccountDisabledNotifier(_database, Mail, NullLogger<AccountDisabledNotifier>.Instance),
+            new AccountDisabledNotifier(_database, Mail, Microsoft.Extensions.Options.Options.Create(new AccountLinksOptions { PublicOrigin = new Uri(PublicBaseUrl) }), NullLogger<AccountDisabledNotifier>.Instance),
             Time,
             new StaticOptionsMonitor<AccountsOptions>(Options),
             NullLogger<AccountHealth>.Instance);

@@ -92,10 +92,10 @@ public sealed class Pop3AccountServiceTests
     }
 
     [Fact]
-    public async Task PasswordChangedOnTheServer_DisablesAfterThreshold_ThenUpdateTestAndEnableRestoreTheAccount()
+    public async Task PasswordChangedOnTheServer_DisablesAfterThreshold_ThenSavingTheTestedNewPasswordReEnablesAtOnce()
     {
         await using var bed = await AccountsTestBed.CreateAsync();
-        await using var server = SuccessfulServer("new-password", connections: 2);
+        await using var server = SuccessfulServer("new-password", connections: 1);
         var account = await bed.AddAccountAsync(password: "old-password", port: server.Port);
         var refused = new MailFailure(MailFailureKind.Authentication, MailFailureReason.Credentials, "The server did not accept the user name and password.");
         for (var fetch = 0; fetch < bed.Options.DisableAfterAuthenticationFailures; fetch++)
@@ -109,17 +109,30 @@ public sealed class Pop3AccountServiceTests
 
         var test = await service.TestAsync("owner-1", account.Id, newPassword, CancellationToken.None);
         var update = await service.UpdateAsync("owner-1", account.Id, newPassword, test.ApprovalToken, CancellationToken.None);
+
         Assert.Equal(AccountChangeStatus.Saved, update.Status);
-        Assert.Equal(AccountState.Disabled, (await bed.ReloadAsync(account.Id)).State);
-
-        var enable = await service.EnableAsync("owner-1", account.Id, CancellationToken.None);
-
-        Assert.Equal(AccountTestStatus.Succeeded, enable.Status);
         var stored = await bed.ReloadAsync(account.Id);
         Assert.Equal(AccountState.Active, stored.State);
         Assert.Null(stored.DisabledReason);
         Assert.Equal(0, stored.ConsecutiveAuthenticationFailures);
         Assert.Null(server.Mismatch);
+    }
+
+    [Fact]
+    public async Task AnAccountTheOwnerDisabled_StaysDisabledWhenItsTestedSettingsAreSaved()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        await using var server = SuccessfulServer("new-password", connections: 1);
+        var account = await bed.AddAccountAsync(password: "old-password", port: server.Port);
+        var service = bed.Service(server.Port);
+        Assert.True(await service.DisableAsync("owner-1", account.Id, CancellationToken.None));
+        var newPassword = new Pop3AccountInput("Work", "alice@example.test", "pop.example.test", server.Port, false, "alice", "new-password");
+
+        var test = await service.TestAsync("owner-1", account.Id, newPassword, CancellationToken.None);
+        var update = await service.UpdateAsync("owner-1", account.Id, newPassword, test.ApprovalToken, CancellationToken.None);
+
+        Assert.Equal(AccountChangeStatus.Saved, update.Status);
+        Assert.Equal(AccountState.Disabled, (await bed.ReloadAsync(account.Id)).State);
     }
 
     [Fact]
@@ -296,12 +309,27 @@ public sealed class Pop3AccountServiceTests
             ("STAT", ["+OK 0 0"]),
             ("QUIT", ["+OK Bye"]));
 
-    private static async Task AddMessageAsync(AccountsTestBed bed, Pop3Account account)
+    [Fact]
+    public async Task TheAccountsMessageCount_CountsFetchedMailOnly_NotCopiesOfMailSentFromIt()
+    {
+        await using var bed = await AccountsTestBed.CreateAsync();
+        var account = await bed.AddAccountAsync();
+        await AddMessageAsync(bed, account);
+        await AddMessageAsync(bed, account);
+        await AddMessageAsync(bed, account, MailFolder.Sent);
+        var service = bed.Service();
+
+        Assert.Equal(2, Assert.Single(await service.ListAsync("owner-1", CancellationToken.None)).MessageCount);
+        Assert.Equal(2, (await service.GetAsync("owner-1", account.Id, CancellationToken.None))!.MessageCount);
+    }
+
+    private static async Task AddMessageAsync(AccountsTestBed bed, Pop3Account account, MailFolder folder = MailFolder.Inbox)
     {
         bed.Db.Messages.Add(new StoredMessage
         {
             AccountId = account.Id,
             OwnerId = account.OwnerId,
+            Folder = folder,
             SentAt = bed.Time.GetUtcNow(),
             StoredAt = bed.Time.GetUtcNow(),
             Raw = new RawMessage { Content = "Subject: hi\r\n\r\nhello\r\n"u8.ToArray() },

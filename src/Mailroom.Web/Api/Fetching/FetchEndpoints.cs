@@ -29,15 +29,16 @@ internal static class FetchEndpoints
     private static async Task<Results<Accepted<FetchStatusResponse>, NotFound, Conflict<string>>> FetchNowAsync(
         Guid accountId, ClaimsPrincipal user, Pop3AccountService accounts, FetchRequests requests, FetchStatusReader reader, CancellationToken cancellationToken)
     {
-        var state = await accounts.FindStateAsync(user.GetUserId(), accountId, cancellationToken);
-        if (state is null)
+        var account = await accounts.FindStandingAsync(user.GetUserId(), accountId, cancellationToken);
+        if (account is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (state != AccountState.Active)
+        if (account.State != AccountState.Active)
         {
-            return TypedResults.Conflict("The account is disabled; enable it before fetching.");
+            // The page shows this sentence as it is: why nothing can be fetched, and what to do.
+            return TypedResults.Conflict(DisabledAccountMessage(account.DisabledReason));
         }
 
         await requests.RequestAsync(accountId, cancellationToken);
@@ -68,4 +69,8 @@ internal static class FetchEndpoints
         var runs = await reader.GetHistoryAsync(accountId, HistoryLimit, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<FetchRunResponse>>([.. runs.Select(FetchRunResponse.From)]);
     }
+
+    /// <summary>Why Fetch now cannot run on a disabled account, in the words the fetch panel and the accounts list show.</summary>
+    public static string DisabledAccountMessage(string? reason) =>
+        $"Fetch now cannot run while the account is disabled. {reason ?? "It was disabled."}".TrimEnd();
 }

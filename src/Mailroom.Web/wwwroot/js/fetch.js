@@ -1,114 +1,34 @@
-// Fetch now and the live progress bar of the fetch panel. Polls the JSON status every 2 s while a fetch runs,
-// and reloads the history whenever a run has ended. Fetch now forms on the Mail Accounts list post to the API
-// instead of reloading the page (their no-script fallback is the page's own FetchNow handler).
+// Fetch now, on an account's fetch panel and on the Mail Accounts list, posted to the API instead of reloading the
+// page (the list's no-script fallback is the page's own FetchNow handler). What the fetch then does is drawn by the
+// server and swapped in by live.js; this file only says whether the fetch could start, and why not.
 (() => {
   "use strict";
 
-  const size = window.mailroom.byteSize;
-
   const token = () => document.querySelector("meta[name='request-verification-token']")?.getAttribute("content") ?? "";
 
-  const fetchNow = (url) => fetch(url, { method: "POST", headers: { RequestVerificationToken: token(), Accept: "application/json" } });
-
-  const utcTime = (iso) => {
-    const time = document.createElement("time");
-    time.dateTime = iso;
-    time.textContent = `${new Date(iso).toISOString().slice(11, 16)} UTC`;
-    return time;
+  const fetchNow = async (url) => {
+    const response = await fetch(url, { method: "POST", headers: { RequestVerificationToken: token(), Accept: "application/json" } });
+    if (response.ok) return "Fetching now. New mail appears in the account's folder as it arrives.";
+    // 409: the account is disabled; the answer says why and what to do.
+    if (response.status === 409) return await response.json();
+    return "Fetch now did not start. Reload the page and try again.";
   };
 
-  const cell = (row, text) => {
-    const td = row.insertCell();
-    td.textContent = text;
-    return td;
-  };
+  document.addEventListener("click", async (event) => {
+    const button = event.target.closest("[data-fetch-panel] [data-fetch-now]");
+    if (!button) return;
+    const panel = button.closest("[data-fetch-panel]");
+    const text = await fetchNow(panel.dataset.statusUrl);
+    const result = panel.querySelector("[data-fetch-now-result]");
+    if (result) result.textContent = text;
+  });
 
-  const renderHistory = (panel, runs) => {
-    const table = panel.querySelector("[data-fetch-history]");
-    if (!table) return;
-    const body = table.tBodies[0];
-    body.replaceChildren();
-    for (const run of runs) {
-      const row = body.insertRow();
-      row.insertCell().append(utcTime(run.startedAt));
-      cell(row, run.durationSeconds == null ? "running" : `${Math.round(run.durationSeconds * 10) / 10} s`);
-      cell(row, run.skippedMessages > 0 ? `${run.newMessages} (${run.skippedMessages} left on server)` : String(run.newMessages));
-      cell(row, size(run.newBytes));
-      cell(row, run.failureMessage == null ? run.outcome : `${run.outcome}: ${run.failureMessage}`);
-    }
-    table.toggleAttribute("hidden", runs.length === 0);
-    table.dataset.running = String(runs.some((run) => run.durationSeconds == null));
-  };
-
-  const refreshHistory = async (panel) => {
-    const response = await fetch(`${panel.dataset.statusUrl}/history`, { headers: { Accept: "application/json" } });
-    if (response.ok) renderHistory(panel, (await response.json()).slice(0, 10));
-  };
-
-  const renderIdle = (note, status) => {
-    const span = document.createElement("span");
-    if (status.lastFailureMessage != null) {
-      span.className = "fetch-panel__error";
-      span.textContent = `Last fetch failed: ${status.lastFailureMessage}`;
-    } else if (status.nextFetchAt != null) {
-      span.append("Next fetch at ", utcTime(status.nextFetchAt), ".");
-    } else {
-      span.textContent = "The first fetch starts within seconds.";
-    }
-    note.replaceChildren(span);
-  };
-
-  const render = (panel, status) => {
-    panel.querySelector("[data-fetch-progress]").toggleAttribute("hidden", !status.fetching);
-    const idle = panel.querySelector("[data-fetch-idle]");
-    idle.toggleAttribute("hidden", status.fetching);
-    if (!status.fetching) {
-      renderIdle(idle, status);
-      return;
-    }
-    panel.querySelector("[data-fetch-bar]").value = status.percent ?? 0;
-    const eta = status.estimatedSecondsLeft == null ? "" : `, about ${Math.ceil(status.estimatedSecondsLeft)} s left`;
-    panel.querySelector("[data-fetch-text]").textContent =
-      `${status.messagesDone} of ${status.messagesTotal} messages (${size(status.bytesDone)} of ${size(status.bytesTotal)})${eta}`;
-  };
-
-  // A run that starts and ends between two polls is never seen fetching, but it moves the next scheduled fetch.
-  // The status can also turn idle while the history still lists the run as running: refresh until it has ended.
-  const runKey = (status) => `${status.fetching}|${status.startedAt}|${status.nextFetchAt}|${status.lastFailureMessage}`;
-  const historyRunning = (panel) => panel.querySelector("[data-fetch-history]")?.dataset.running === "true";
-
-  const poll = async (panel) => {
-    const response = await fetch(panel.dataset.statusUrl, { headers: { Accept: "application/json" } });
-    if (!response.ok) return;
-    const status = await response.json();
-    render(panel, status);
-    const key = runKey(status);
-    const changed = panel.dataset.runKey !== undefined && panel.dataset.runKey !== key;
-    if (!status.fetching && (changed || historyRunning(panel))) await refreshHistory(panel);
-    panel.dataset.runKey = key;
-    panel.dataset.fetching = String(status.fetching);
-  };
-
-  document.addEventListener("DOMContentLoaded", () => {
-    for (const panel of document.querySelectorAll("[data-fetch-panel]")) {
-      panel.querySelector("[data-fetch-now]")?.addEventListener("click", async () => {
-        await fetchNow(panel.dataset.statusUrl);
-        panel.dataset.fetching = "true";
-      });
-      poll(panel);
-      setInterval(() => { if (panel.dataset.fetching === "true" || document.visibilityState === "visible") poll(panel); }, 2000);
-    }
-
-    for (const form of document.querySelectorAll("form[data-fetch-now-url]")) {
-      form.addEventListener("submit", async (event) => {
-        event.preventDefault();
-        const result = form.closest("li")?.querySelector("[data-fetch-now-result]");
-        const response = await fetchNow(form.dataset.fetchNowUrl);
-        if (!result) return;
-        result.textContent = response.ok ? "Fetching now. New mail appears in the account's folder as it arrives."
-          : response.status === 409 ? "This account is disabled; enable it before fetching."
-          : "Fetch now did not start. Reload the page and try again.";
-      });
-    }
+  document.addEventListener("submit", async (event) => {
+    const form = event.target.closest("form[data-fetch-now-url]");
+    if (!form) return;
+    event.preventDefault();
+    const text = await fetchNow(form.dataset.fetchNowUrl);
+    const result = form.closest("li")?.querySelector("[data-fetch-now-result]");
+    if (result) result.textContent = text;
   });
 })();

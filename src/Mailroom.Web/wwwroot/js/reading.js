@@ -1,30 +1,7 @@
-// Reading mail: dates in the reader's own time zone, and selecting several messages at once.
-// Everything here is an enhancement: without scripts, dates show in UTC and the list's forms still work.
+// Reading mail: selecting several messages at once (dates are time.js's).
+// An enhancement only: without scripts the list's forms still work.
 (() => {
   "use strict";
-
-  const full = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
-  const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-  const dayMonth = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
-  const date = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
-
-  const sameDay = (a, b) => a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
-
-  // The list: today shows the time, this year the day and month, older mail the full date.
-  const listFormat = (instant, now) =>
-    sameDay(instant, now) ? time.format(instant)
-      : instant.getFullYear() === now.getFullYear() ? dayMonth.format(instant)
-        : date.format(instant);
-
-  const formatDates = () => {
-    const now = new Date();
-    for (const element of document.querySelectorAll("time[data-format]")) {
-      const instant = new Date(element.getAttribute("datetime"));
-      if (Number.isNaN(instant.getTime())) continue;
-      element.textContent = element.dataset.format === "list" ? listFormat(instant, now) : full.format(instant);
-      element.title = full.format(instant);
-    }
-  };
 
   const wireSelection = () => {
     const form = document.querySelector("[data-message-list]");
@@ -53,10 +30,7 @@
     update();
   };
 
-  const start = () => {
-    formatDates();
-    wireSelection();
-  };
+  const start = () => wireSelection();
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

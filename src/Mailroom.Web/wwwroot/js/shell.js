@@ -49,13 +49,4 @@
     setNavOpen(false);
     open?.focus();
   });
-
-  // Times are rendered in UTC on the server; show them in the reader's own time zone.
-  const localTime = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  document.addEventListener("DOMContentLoaded", () => {
-    for (const time of document.querySelectorAll("time[data-local-time]")) {
-      const instant = new Date(time.getAttribute("datetime"));
-      if (!Number.isNaN(instant.getTime())) time.textContent = localTime.format(instant);
-    }
-  });
 })();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mailroom.Accounts;
 using Mailroom.Web.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -39,9 +40,16 @@ internal sealed class DeleteModel(Pop3AccountService accounts) : PageModel
         }
 
         await accounts.DeleteAsync(User.GetUserId(), Id, choice, cancellationToken);
-        TempData["Saved"] = choice == FetchedMailOnDelete.Keep
-            ? $"{Account.DisplayName} was deleted. Its {Account.MessageCount} fetched messages stay in your mail."
-            : $"{Account.DisplayName} was deleted together with its {Account.MessageCount} fetched messages.";
+        TempData["Saved"] = DeletedNotice(Account.DisplayName, Account.MessageCount, choice);
         return RedirectToPage("Index");
+    }
+
+    /// <summary>What the accounts list says after a delete, in singular or plural as the count asks.</summary>
+    public static string DeletedNotice(string displayName, int messageCount, FetchedMailOnDelete choice)
+    {
+        var messages = messageCount == 1 ? "1 fetched message" : $"{messageCount.ToString("N0", CultureInfo.InvariantCulture)} fetched messages";
+        return choice == FetchedMailOnDelete.Keep
+            ? $"{displayName} was deleted. Its {messages} {(messageCount == 1 ? "stays" : "stay")} in your mail."
+            : $"{displayName} was deleted together with its {messages}.";
     }
 }
