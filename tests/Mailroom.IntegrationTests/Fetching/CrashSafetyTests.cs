@@ -105,13 +105,8 @@ public sealed class CrashSafetyTests(TestServers servers, ITestOutputHelper outp
         }
     }
 
-    private static async Task WaitForSuccessAsync(FetchingNodes nodes, Guid accountId, string node, TimeSpan timeout)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
-        while (!await nodes.QueryAsync(db => db.FetchRuns.AnyAsync(r => r.AccountId == accountId && r.Node == node && r.Outcome == FetchOutcome.Succeeded)))
-        {
-            Assert.True(TimeProvider.System.GetUtcNow().UtcDateTime < deadline, $"No successful fetch by {node} within {timeout}.");
-            await Task.Delay(100);
-        }
-    }
+    private static async Task WaitForSuccessAsync(FetchingNodes nodes, Guid accountId, string node, TimeSpan timeout) => await Eventually.ReachedAsync(
+        () => nodes.QueryAsync(db => db.FetchRuns.Where(r => r.AccountId == accountId && r.Node == node).Select(r => r.Outcome).ToListAsync()),
+        outcomes => outcomes.Contains(FetchOutcome.Succeeded),
+        timeout, $"a successful fetch by {node}", outcomes => outcomes.Count == 0 ? "no run" : string.Join(", ", outcomes));
 }

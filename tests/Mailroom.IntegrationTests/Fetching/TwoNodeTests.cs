@@ -128,15 +128,10 @@ public sealed class TwoNodeTests(TestServers servers, ITestOutputHelper output) 
     private static Task<List<FetchRun>> RunsAsync(FetchingNodes nodes) =>
         nodes.QueryAsync(db => db.FetchRuns.AsNoTracking().ToListAsync());
 
-    private static async Task WaitForSuccessfulRunsAsync(FetchingNodes nodes, int perAccount, TimeSpan timeout)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
-        while (await nodes.QueryAsync(db => db.Pop3Accounts.CountAsync(a => db.FetchRuns.Count(r => r.AccountId == a.Id && r.Outcome == FetchOutcome.Succeeded) < perAccount)) > 0)
-        {
-            Assert.True(TimeProvider.System.GetUtcNow().UtcDateTime < deadline, $"Not every account had {perAccount} successful fetches within {timeout}.");
-            await Task.Delay(200);
-        }
-    }
+    private static async Task WaitForSuccessfulRunsAsync(FetchingNodes nodes, int perAccount, TimeSpan timeout) => await Eventually.ReachedAsync(
+        () => nodes.QueryAsync(db => db.Pop3Accounts.CountAsync(a => db.FetchRuns.Count(r => r.AccountId == a.Id && r.Outcome == FetchOutcome.Succeeded) < perAccount)),
+        behind => behind == 0,
+        timeout, $"{perAccount} successful fetches of every account", behind => $"{behind} accounts with fewer");
 
     private static async Task WaitForLeasesAsync(FetchingNodes nodes, string node, TimeSpan timeout)
     {
