@@ -29,7 +29,7 @@ internal static class Highlight
         return html;
     }
 
-    /// <summary>"1 result", "240 results", "More than 10,000 results".</summary>
+    /// <summary>"1 result", "240 results", "More than 1,000 results".</summary>
     public static string Count(SearchResults results)
     {
         ArgumentNullException.ThrowIfNull(results);

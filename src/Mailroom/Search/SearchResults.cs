@@ -6,11 +6,11 @@ namespace Mailroom.Search;
 
 /// <summary>
 /// What a search page shows besides the rows: how many messages match (counted up to <see cref="CountCap"/>,
-/// shown as "about 10,000+" beyond) and each row's snippet around its first match, words marked.
+/// shown as "more than 1,000" beyond: counting further would read every match) and each row's snippet around its first match, words marked.
 /// </summary>
 internal sealed record SearchResults(SearchQuery Query, int Count, bool IsCountCapped, IReadOnlyDictionary<long, HighlightedText> Snippets)
 {
-    public const int CountCap = 10_000;
+    public const int CountCap = 1_000;
 
     /// <summary>How much of a body is read to find the first match for a snippet.</summary>
     private const int ScannedBodyLength = 20_000;

@@ -78,16 +78,10 @@ public sealed class DisableOnPasswordChangeTests(BrowserFixture browser)
     };
 
     /// <summary>The notice is sent just after the account is disabled, so it may trail the state by a moment.</summary>
-    private static async Task<string> WaitForNoticeAsync(string outbox)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10);
-        while (TimeProvider.System.GetUtcNow().UtcDateTime < deadline && (!Directory.Exists(outbox) || Directory.GetFiles(outbox, "*.eml").Length == 0))
-        {
-            await Task.Delay(100);
-        }
-
-        return Assert.Single(Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : []);
-    }
+    private static async Task<string> WaitForNoticeAsync(string outbox) => Assert.Single(await Eventually.ReachedAsync(
+        () => Task.FromResult(Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : []),
+        files => files.Length > 0,
+        TimeSpan.FromSeconds(10), "the notice in the outbox", files => $"{files.Length} files"));
 
     private static async Task<JsonElement> WaitForAsync(HttpClient api, Guid id, Func<JsonElement, bool> condition, string what)
     {

@@ -28,22 +28,10 @@ internal static class ClientsApi
     public static async Task WaitForFilingAsync(HttpClient client, long clientId)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
-        while (true)
-        {
-            var body = await client.GetFromJsonAsync<JsonElement>($"api/clients/{clientId}", Json);
-            if (!body.GetProperty("filing").GetProperty("inProgress").GetBoolean())
-            {
-                return;
-            }
-
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Client {clientId} was still being re-filed after 30 s: {body}");
-            }
-
-            await Task.Delay(100);
-        }
+        await Eventually.ReachedAsync(
+            () => client.GetFromJsonAsync<JsonElement>($"api/clients/{clientId}", Json),
+            body => !body.GetProperty("filing").GetProperty("inProgress").GetBoolean(),
+            TimeSpan.FromSeconds(30), $"client {clientId}'s re-filing to finish");
     }
 
     /// <summary>The whole timeline, newest first, walked page by page with <paramref name="pageSize"/>.</summary>

@@ -118,15 +118,9 @@ public sealed class FilingTests(TestServers servers) : IClassFixture<TestServers
     internal static async Task FetchAllAsync(MailroomAppFactory app, HttpClient api, Guid accountId, int expected)
     {
         (await api.PostAsync(new Uri($"api/accounts/{accountId}/fetch", UriKind.Relative), null)).Dispose();
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
-        while (await app.WithDbContextAsync(db => Task.FromResult(db.Messages.Count(m => m.AccountId == accountId))) < expected)
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Mailroom had not fetched {expected} messages into account {accountId} within 30 s.");
-            }
-
-            await Task.Delay(200);
-        }
+        await Eventually.ReachedAsync(
+            () => app.WithDbContextAsync(db => Task.FromResult(db.Messages.Count(m => m.AccountId == accountId))),
+            stored => stored >= expected,
+            TimeSpan.FromSeconds(30), $"{expected} messages fetched into account {accountId}");
     }
 }

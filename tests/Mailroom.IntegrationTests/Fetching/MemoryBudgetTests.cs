@@ -48,18 +48,12 @@ public sealed class MemoryBudgetTests(TestServers servers) : IClassFixture<TestS
 
     private static async Task<Dictionary<Guid, FetchRun>> WaitForSuccessAsync(MailroomAppFactory app, IReadOnlyList<Guid> accounts, TimeSpan timeout)
     {
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
-        while (true)
-        {
-            var done = await app.WithDbContextAsync(db => db.FetchRuns.AsNoTracking()
-                .Where(r => accounts.Contains(r.AccountId) && r.Outcome == FetchOutcome.Succeeded).ToListAsync());
-            if (done.Select(r => r.AccountId).Distinct().Count() == accounts.Count)
-            {
-                return done.GroupBy(r => r.AccountId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Id).First());
-            }
-
-            Assert.True(TimeProvider.System.GetUtcNow().UtcDateTime < deadline, $"Only {done.Count} of {accounts.Count} accounts were fetched within {timeout}.");
-            await Task.Delay(200);
-        }
+        var done = await Eventually.ReachedAsync(
+            () => app.WithDbContextAsync(db => db.FetchRuns.AsNoTracking()
+                .Where(r => accounts.Contains(r.AccountId) && r.Outcome == FetchOutcome.Succeeded).ToListAsync()),
+            runs => runs.Select(r => r.AccountId).Distinct().Count() == accounts.Count,
+            timeout, $"a successful fetch of each of {accounts.Count} accounts",
+            runs => $"{runs.Select(r => r.AccountId).Distinct().Count()} accounts fetched");
+        return done.GroupBy(r => r.AccountId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Id).First());
     }
 }

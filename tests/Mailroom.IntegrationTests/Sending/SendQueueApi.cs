@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Mailroom.IntegrationTests.Hosting;
 using Mailroom.IntegrationTests.TestEnvironment;
 
 namespace Mailroom.IntegrationTests.Sending;
@@ -38,15 +39,9 @@ internal static class SendQueueApi
     /// <summary>Waits until Postfix's log names the Message-ID (its cleanup line), so an absence next to it means something.</summary>
     public static async Task WaitForMaillogAsync(TestServers servers, string messageId)
     {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        while (!(await File.ReadAllTextAsync(servers.PostfixLogPath)).Contains(messageId, StringComparison.Ordinal))
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Postfix's log never named {messageId}.");
-            }
-
-            await Task.Delay(200);
-        }
+        await Eventually.ReachedAsync(
+            async () => (await File.ReadAllTextAsync(servers.PostfixLogPath)).Contains(messageId, StringComparison.Ordinal),
+            named => named,
+            TimeSpan.FromSeconds(20), $"Postfix's log to name {messageId}");
     }
 }

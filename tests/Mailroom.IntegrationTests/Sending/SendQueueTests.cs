@@ -88,20 +88,10 @@ public sealed class SendQueueTests(TestServers servers) : IClassFixture<TestServ
         Assert.InRange(received.Date, time.GetUtcNow().AddSeconds(-1), time.GetUtcNow().AddSeconds(1));
     }
 
-    private static async Task<string?> SettledStateAsync(HttpClient client, Guid id)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var state = (await SendQueueApi.OutboxItemAsync(client, id)).GetProperty("state").GetString();
-            if (state != "sending" || TimeProvider.System.GetUtcNow() > deadline)
-            {
-                return state;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<string?> SettledStateAsync(HttpClient client, Guid id) => Eventually.ReachedAsync(
+        async () => (await SendQueueApi.OutboxItemAsync(client, id)).GetProperty("state").GetString(),
+        state => state != "sending",
+        TimeSpan.FromSeconds(30), $"queued message {id} to leave the state sending");
 
     [Fact]
     public async Task SendAt_InThePast_IsRefusedWithAReason_AndNothingIsQueued()

@@ -122,25 +122,14 @@ internal static partial class SendingEnvironment
     public static async Task<byte[]> FetchedByMailroomAsync(MailroomAppFactory app, Guid accountId)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
-        while (true)
-        {
-            var raw = await app.WithDbContextAsync(db => db.Messages
+        var raw = await Eventually.ReachedAsync(
+            () => app.WithDbContextAsync(db => db.Messages
                 .Where(m => m.AccountId == accountId && m.Folder == MailFolder.Inbox)
                 .Select(m => m.Raw!.Content)
-                .FirstOrDefaultAsync());
-            if (raw is not null)
-            {
-                return raw;
-            }
-
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Mailroom fetched nothing into account {accountId} within 30 s.");
-            }
-
-            await Task.Delay(250);
-        }
+                .FirstOrDefaultAsync()),
+            raw => raw is not null,
+            TimeSpan.FromSeconds(30), $"a message fetched into account {accountId}", _ => "a message");
+        return raw!;
     }
 
     /// <summary>The code in a verification email, as a person reads it.</summary>

@@ -7,7 +7,7 @@ namespace Mailroom.Web.Api.Messages;
 internal sealed record MessageListResponse(IReadOnlyList<MessageListEntry> Items, string? Older, string? Newer, SearchSummary? Search = null);
 
 /// <summary>
-/// How many messages match (exact up to 10,000; beyond that <see cref="CountIsCapped"/> and the count is "10,000+"),
+/// How many messages match (exact up to 1,000; beyond that <see cref="CountIsCapped"/> and the count is "more than 1,000"),
 /// the query said back in words (<see cref="Searched"/>), notes on parts of it that were ignored, and, while mail
 /// stored before search existed is still being indexed, how much of the user's is done (<see cref="IndexedPercent"/>; null when all).
 /// </summary>
