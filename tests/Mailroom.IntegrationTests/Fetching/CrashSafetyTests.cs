@@ -20,15 +20,8 @@ public sealed class CrashSafetyTests(TestServers servers, ITestOutputHelper outp
     [Fact]
     public async Task Fetch_KilledWithSigkillAtRandomMoments_LosesNothing_AndStoresNothingTwice()
     {
-        var workingDirectory = Directory.CreateTempSubdirectory("mailroom-crash-").FullName;
-        try
-        {
-            await KillRepeatedlyAsync(workingDirectory);
-        }
-        finally
-        {
-            Directory.Delete(workingDirectory, recursive: true);
-        }
+        using var workingDirectory = new TemporaryFolder("mailroom-crash-");
+        await KillRepeatedlyAsync(workingDirectory.Path);
     }
 
     private async Task KillRepeatedlyAsync(string workingDirectory)

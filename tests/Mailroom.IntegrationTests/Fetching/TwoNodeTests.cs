@@ -18,15 +18,8 @@ public sealed class TwoNodeTests(TestServers servers, ITestOutputHelper output) 
     [Fact]
     public async Task TwoNodes_FetchEveryAccount_NeverTheSameOneAtOnce_AndTakeOverADeadNodesAccountsAfterItsLeaseExpires()
     {
-        var workingDirectory = Directory.CreateTempSubdirectory("mailroom-nodes-").FullName;
-        try
-        {
-            await RunAsync(workingDirectory);
-        }
-        finally
-        {
-            Directory.Delete(workingDirectory, recursive: true);
-        }
+        using var workingDirectory = new TemporaryFolder("mailroom-nodes-");
+        await RunAsync(workingDirectory.Path);
     }
 
     private async Task RunAsync(string workingDirectory)

@@ -8,12 +8,12 @@ namespace Mailroom.IntegrationTests.Operations;
 public sealed class RunCommandTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("mailroom-run-").FullName;
+    private readonly TemporaryFolder _workingDirectory = new("mailroom-run-");
 
     [Fact]
     public async Task App_StartedWithOnlyItsPublicAddress_ServesSignUpFromSqliteUnderDataAndStopsGracefullyOnSigterm()
     {
-        await using var app = AppProcess.Start(_workingDirectory);
+        await using var app = AppProcess.Start(_workingDirectory.Path);
         await app.WaitUntilHealthyAsync(StartTimeout);
         using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
 
@@ -26,7 +26,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("<form method=\"post\"", html, StringComparison.Ordinal);
         Assert.Contains("name=\"__RequestVerificationToken\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
-        Assert.True(File.Exists(Path.Combine(_workingDirectory, "data", "mailroom.db")), "data/mailroom.db was not created in the working directory");
+        Assert.True(File.Exists(Path.Combine(_workingDirectory.Path, "data", "mailroom.db")), "data/mailroom.db was not created in the working directory");
         Assert.Equal(0, app.ExitCode);
         // Outside Development every log line is one JSON object, and shutdown is logged, not cut off.
         var events = app.Output.Where(line => line.StartsWith('{')).Select(line => JsonDocument.Parse(line)).ToList();
@@ -39,7 +39,7 @@ public sealed class RunCommandTests : IDisposable
     public async Task App_ConfiguredForPostgresThroughEnvironmentVariables_MigratesAndServesSignUp()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
-        await using var app = AppProcess.Start(_workingDirectory, new Dictionary<string, string>
+        await using var app = AppProcess.Start(_workingDirectory.Path, new Dictionary<string, string>
         {
             ["Mailroom__Database__Provider"] = "Postgres",
             ["ConnectionStrings__Mailroom"] = database.ConnectionString,
@@ -51,14 +51,14 @@ public sealed class RunCommandTests : IDisposable
         await app.StopAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.OK, signUp.StatusCode);
-        Assert.False(Directory.Exists(Path.Combine(_workingDirectory, "data")), "a PostgreSQL node must not create a SQLite file");
+        Assert.False(Directory.Exists(Path.Combine(_workingDirectory.Path, "data")), "a PostgreSQL node must not create a SQLite file");
         Assert.Equal(0, app.ExitCode);
     }
 
     [Fact]
     public async Task App_WithoutAPublicBaseUrl_StopsAtStartWithAnErrorNamingTheKey()
     {
-        await using var app = AppProcess.Start(_workingDirectory, new Dictionary<string, string> { ["Mailroom__Hosting__PublicBaseUrl"] = "" });
+        await using var app = AppProcess.Start(_workingDirectory.Path, new Dictionary<string, string> { ["Mailroom__Hosting__PublicBaseUrl"] = "" });
 
         using var timeout = new CancellationTokenSource(StartTimeout);
         await app.WaitForExitAsync(timeout.Token);
@@ -67,5 +67,5 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(app.Output, line => line.Contains("Mailroom:Hosting:PublicBaseUrl must be set", StringComparison.Ordinal));
     }
 
-    public void Dispose() => Directory.Delete(_workingDirectory, recursive: true);
+    public void Dispose() => _workingDirectory.Dispose();
 }

@@ -10,7 +10,7 @@ namespace Mailroom.IntegrationTests.Security;
 public sealed class KeyRingEncryptionTests : IDisposable
 {
     private const string CertificatePassword = "pfx-secret";
-    private readonly string _directory = Directory.CreateTempSubdirectory("mailroom-keyring-").FullName;
+    private readonly TemporaryFolder _directory = new("mailroom-keyring-");
 
     [Fact]
     public async Task KeyRing_WithACertificate_IsStoredEncrypted_AndOnlyNodesWithTheCertificateReadIt()
@@ -53,7 +53,7 @@ public sealed class KeyRingEncryptionTests : IDisposable
         Assert.Contains(keys, xml => xml.Contains("<masterKey", StringComparison.Ordinal));
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     private static MailroomAppFactory WithCertificate(MailroomAppFactory app, string path) => app
         .WithSetting("Mailroom:DataProtection:CertificatePath", path)
@@ -64,7 +64,7 @@ public sealed class KeyRingEncryptionTests : IDisposable
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=Mailroom key ring (test)", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddDays(30));
-        var path = Path.Combine(_directory, "keyring.pfx");
+        var path = Path.Combine(_directory.Path, "keyring.pfx");
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, CertificatePassword));
         return path;
     }

@@ -17,44 +17,38 @@ public sealed class SendQueueCrashTests(TestServers servers) : IClassFixture<Tes
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task KilledDuringTheUndoDelay_ThenRestarted_DeliversTheMessageExactlyOnce(DatabaseKind kind)
     {
-        var workingDirectory = Directory.CreateTempSubdirectory("mailroom-sendqueue-").FullName;
+        using var folder = new TemporaryFolder("mailroom-sendqueue-");
+        var workingDirectory = folder.Path;
         await using var database = await TestDatabase.CreateAsync(kind);
         var alice = await servers.CreateMailboxAsync();
         var carol = await servers.CreateMailboxAsync();
-        try
+        (Guid Id, string MessageId) queued;
+        await using (var first = Start(workingDirectory, database, "first"))
         {
-            (Guid Id, string MessageId) queued;
-            await using (var first = Start(workingDirectory, database, "first"))
-            {
-                await first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
-                using var client = await SignedInClientAsync(first);
-                var addressId = await SendQueueApi.AddOwnServerAddressAsync(client, servers, alice);
-                queued = await SendQueueApi.QueueAsync(client, addressId, carol, "Sent before the crash", holdForUndo: true);
-                await first.KillAsync();
-            }
-
-            // Every node is down when the undo window ends.
-            await Task.Delay(UndoDelay + TimeSpan.FromSeconds(1));
-            Assert.Equal(0, carol.CountServerMessages());
-
-            await using (var second = Start(workingDirectory, database, "second"))
-            {
-                await second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
-                await SendQueueApi.WaitForMaillogAsync(servers, queued.MessageId);
-                var (received, _) = Assert.Single(await SendingEnvironment.FetchAsync(servers, carol));
-                Assert.Equal(queued.MessageId, received.MessageId);
-
-                // A few more ticks of the queue: still one copy, and the row says sent after one attempt.
-                await Task.Delay(TimeSpan.FromSeconds(2));
-                Assert.Equal(1, carol.CountServerMessages());
-                using var client = await SignedInClientAsync(second, register: false);
-                var item = await SendQueueApi.OutboxItemAsync(client, queued.Id);
-                Assert.Equal("sent", item.GetProperty("state").GetString());
-            }
+            await first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+            using var client = await SignedInClientAsync(first);
+            var addressId = await SendQueueApi.AddOwnServerAddressAsync(client, servers, alice);
+            queued = await SendQueueApi.QueueAsync(client, addressId, carol, "Sent before the crash", holdForUndo: true);
+            await first.KillAsync();
         }
-        finally
+
+        // Every node is down when the undo window ends.
+        await Task.Delay(UndoDelay + TimeSpan.FromSeconds(1));
+        Assert.Equal(0, carol.CountServerMessages());
+
+        await using (var second = Start(workingDirectory, database, "second"))
         {
-            Directory.Delete(workingDirectory, recursive: true);
+            await second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+            await SendQueueApi.WaitForMaillogAsync(servers, queued.MessageId);
+            var (received, _) = Assert.Single(await SendingEnvironment.FetchAsync(servers, carol));
+            Assert.Equal(queued.MessageId, received.MessageId);
+
+            // A few more ticks of the queue: still one copy, and the row says sent after one attempt.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.Equal(1, carol.CountServerMessages());
+            using var client = await SignedInClientAsync(second, register: false);
+            var item = await SendQueueApi.OutboxItemAsync(client, queued.Id);
+            Assert.Equal("sent", item.GetProperty("state").GetString());
         }
     }
 
