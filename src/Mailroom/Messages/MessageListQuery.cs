@@ -34,7 +34,7 @@ internal sealed class MessageListQuery(MailroomDbContext db)
             scope = candidates => candidates.OwnedBy(request.OwnerId).Where(m => m.Folder == folder);
         }
 
-        var messages = SearchFilter.Apply(db, search, scope).AsNoTracking();
+        var messages = (await SearchFilter.ApplyAsync(db, search, scope, cancellationToken)).AsNoTracking();
         var page = request.Before is { } before
             ? await NewerAsync(messages, before, pageSize, cancellationToken)
             : await OlderAsync(messages, request.After, pageSize, cancellationToken);

@@ -10,9 +10,15 @@ namespace Mailroom.Search;
 /// </summary>
 internal static class SearchFilter
 {
+    /// <summary>
+    /// Up to this many matches in the whole index, SQLite reads the matches first and sorts them; beyond it, walking
+    /// the list's own index in sent order finds a page of matches sooner than sorting them all.
+    /// </summary>
+    private const int SortedMatchesLimit = 2_000;
+
     /// <summary>The messages <paramref name="scope"/> shows (an account's folder, or all of the owner's) that match <paramref name="query"/>.</summary>
-    public static IQueryable<StoredMessage> Apply(
-        MailroomDbContext db, SearchQuery query, Func<IQueryable<StoredMessage>, IQueryable<StoredMessage>> scope)
+    public static async Task<IQueryable<StoredMessage>> ApplyAsync(
+        MailroomDbContext db, SearchQuery query, Func<IQueryable<StoredMessage>, IQueryable<StoredMessage>> scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
@@ -22,14 +28,19 @@ internal static class SearchFilter
         IQueryable<StoredMessage> messages;
         if (positive.Count > 0 && !db.Database.IsNpgsql())
         {
-            // SQLite would walk the account's whole (AccountId, Folder, SentAt) index testing each id against the
-            // matches, which reads every message when few or none match. The CROSS JOIN makes the index the outer
-            // loop: the matches are read first, then looked up by primary key and sorted.
+            // SQLite's planner has no statistics for the full-text index, so it always walks the list's index and tests
+            // each id against the matches: quick for a common word, but a rare or absent one reads every message. For
+            // few matches the CROSS JOIN makes the index the outer loop instead: matches first, looked up by primary key.
             var expression = FullTextQuery.Fts5(positive, negative);
-            messages = scope(db.Messages.FromSql($"""
-                SELECT "m".* FROM (SELECT rowid AS "MatchId" FROM "MessageSearch" WHERE "MessageSearch" MATCH {expression}) AS "s"
-                CROSS JOIN "Messages" AS "m" ON "m"."Id" = "s"."MatchId"
-                """));
+            var matches = await db.Database.SqlQuery<int>($"""
+                SELECT COUNT(*) AS "Value" FROM (SELECT 1 FROM "MessageSearch" WHERE "MessageSearch" MATCH {expression} LIMIT {SortedMatchesLimit + 1})
+                """).SingleAsync(cancellationToken);
+            messages = matches > SortedMatchesLimit
+                ? scope(db.Messages).Where(m => Matching(db, expression).Contains(m.Id))
+                : scope(db.Messages.FromSql($"""
+                    SELECT "m".* FROM (SELECT rowid AS "MatchId" FROM "MessageSearch" WHERE "MessageSearch" MATCH {expression}) AS "s"
+                    CROSS JOIN "Messages" AS "m" ON "m"."Id" = "s"."MatchId"
+                    """));
         }
         else if (positive.Count > 0)
         {

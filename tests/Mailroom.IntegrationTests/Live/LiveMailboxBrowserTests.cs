@@ -51,6 +51,36 @@ public sealed class LiveMailboxBrowserTests(BrowserFixture browser)
         Assert.Equal(["node-a"], fetchedBy);
     }
 
+    [Fact]
+    public async Task AfterTheAppRestarts_TheOpenInboxReconnectsByItself_AndNewMailStillAppearsWithoutAReload()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        using var servers = new TestEnvironment.TestServers();
+        await using var before = new AccountsApp(database, fetching: true);
+        await before.StartAsync();
+        var mailbox = await servers.CreateMailboxAsync();
+        await mailbox.DropSampleMessagesAsync(2);
+        var (user, _) = await LiveAccounts.SignUpWithAccountAsync(before, servers, mailbox);
+        await using var session = await browser.NewSessionAsync(before);
+        await session.SignInAsync(user);
+        var page = session.Page;
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Messages" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2, new() { Timeout = 60_000 });
+        await Expect(page.Locator("html[data-live='connected']")).ToBeAttachedAsync();
+        await page.EvaluateAsync("() => { window.openBeforeTheRestart = true; }");
+
+        // The same app again on the same database and port, as after a deployment: the browser's EventSource
+        // reconnects by itself (Last-Event-ID) and the stream carries on.
+        var port = new Uri(before.BaseUrl).Port;
+        await before.DisposeAsync();
+        await Expect(page.Locator("html[data-live='reconnecting']")).ToBeAttachedAsync();
+        await using var after = new AccountsApp(database, fetching: true, port);
+        await after.StartAsync();
+        await Expect(page.Locator("html[data-live='connected']")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+
+        await ExpectArrivalWithoutReloadAsync(page, mailbox);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.openBeforeTheRestart === true"), "The page was reloaded across the restart.");
+    }
+
     /// <summary>The inbox shows the first two messages; a third is dropped and must appear live, counted in the pane and the title.</summary>
     private static async Task ExpectArrivalWithoutReloadAsync(IPage page, TestEnvironment.MailboxUser mailbox)
     {
