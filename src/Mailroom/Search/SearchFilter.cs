@@ -25,32 +25,28 @@ internal static class SearchFilter
         ArgumentNullException.ThrowIfNull(scope);
         var positive = query.Positive.ToList();
         var negative = query.Negative.ToList();
+        var postgres = db.Database.IsNpgsql();
         IQueryable<StoredMessage> messages;
-        if (positive.Count > 0 && !db.Database.IsNpgsql())
+        if (positive.Count > 0)
         {
+            var expression = postgres ? FullTextQuery.TsQuery(positive, negative) : FullTextQuery.Fts5(positive, negative);
+            var matching = Matching(db, expression);
+
             // SQLite's planner has no statistics for the full-text index, so it always walks the list's index and tests
             // each id against the matches: quick for a common word, but a rare or absent one reads every message. For
             // few matches the CROSS JOIN makes the index the outer loop instead: matches first, looked up by primary key.
-            var expression = FullTextQuery.Fts5(positive, negative);
-            var matches = await db.Database.SqlQuery<int>($"""
-                SELECT COUNT(*) AS "Value" FROM (SELECT 1 FROM "MessageSearch" WHERE "MessageSearch" MATCH {expression} LIMIT {SortedMatchesLimit + 1})
-                """).SingleAsync(cancellationToken);
-            messages = matches > SortedMatchesLimit
-                ? scope(db.Messages).Where(m => Matching(db, expression).Contains(m.Id))
-                : scope(db.Messages.FromSql($"""
+            var fewMatches = !postgres && await matching.Take(SortedMatchesLimit + 1).CountAsync(cancellationToken) <= SortedMatchesLimit;
+            messages = fewMatches
+                ? scope(db.Messages.FromSql($"""
                     SELECT "m".* FROM (SELECT rowid AS "MatchId" FROM "MessageSearch" WHERE "MessageSearch" MATCH {expression}) AS "s"
                     CROSS JOIN "Messages" AS "m" ON "m"."Id" = "s"."MatchId"
-                    """));
-        }
-        else if (positive.Count > 0)
-        {
-            var matching = Matching(db, FullTextQuery.TsQuery(positive, negative));
-            messages = scope(db.Messages).Where(m => matching.Contains(m.Id));
+                    """))
+                : scope(db.Messages).Where(m => matching.Contains(m.Id));
         }
         else if (negative.Count > 0)
         {
             // Nothing to look for, only words to avoid: every message but those that have one.
-            var excluded = Matching(db, db.Database.IsNpgsql() ? FullTextQuery.TsQueryAny(negative) : FullTextQuery.Fts5Any(negative));
+            var excluded = Matching(db, postgres ? FullTextQuery.TsQueryAny(negative) : FullTextQuery.Fts5Any(negative));
             messages = scope(db.Messages).Where(m => !excluded.Contains(m.Id));
         }
         else

@@ -119,6 +119,26 @@ public abstract class SearchTests(MailroomAppFactory app)
     }
 
     [Fact]
+    public async Task Search_WithMoreMatchesThanItSorts_PagesNewestFirst_AndCapsTheCount()
+    {
+        // Past 2,000 matches SQLite walks the list's index instead of sorting the matches; past 1,000 the count stops.
+        var mail = await MailboxAsync("many");
+        const int matching = 2_005;
+        for (var i = 0; i < matching; i++)
+        {
+            await mail.AddAsync(SearchMail.Text("a@example.test", $"Report {i}", Start.AddMinutes(i), "the word plentifulword is here"));
+        }
+
+        await mail.AddAsync(SearchMail.Text("a@example.test", "Newest, not matching", Start.AddDays(30), "nothing to find"));
+
+        var found = await mail.SearchAsync("plentifulword");
+
+        Assert.True(found.Search!.CountIsCapped);
+        Assert.Equal(1_000, found.Search.Count);
+        Assert.Equal(Enumerable.Range(0, found.Items.Count).Select(i => $"Report {matching - 1 - i}"), found.Items.Select(item => item.Subject));
+    }
+
+    [Fact]
     public async Task Search_NeverMatchesAnotherUsersMail()
     {
         var mine = await MailboxAsync("mine");
